@@ -1,0 +1,48 @@
+/// Stage 5 of the pipeline: groups line items into one invoice per account,
+/// orders them (SPEC §6) and totals them as the sum of the rounded lines
+/// (SPEC §3).
+struct InvoiceAssembler: Sendable {
+    let period: BillingPeriod
+    let currency: Currency
+
+    /// The invoices for `lines`, ordered by account.
+    ///
+    /// - Throws: ``RateCardError`` when a total does not fit in 64 bits of minor units.
+    func invoices(for lines: [(account: AccountName, line: LineItem)]) throws(RateCardError) -> [Invoice] {
+        var byAccount: [AccountName: [LineItem]] = [:]
+        for (account, line) in lines { byAccount[account, default: []].append(line) }
+        var invoices: [Invoice] = []
+        for account in byAccount.keys.sorted() {
+            let ordered = byAccount[account]!.sorted(by: Self.precedes)
+            var total = Money.zero(currency)
+            for line in ordered {
+                guard let sum = total.adding(line.amount) else {
+                    throw RateCardError(file: nil, field: nil, problem: "the total of account \(account) does not fit in 64 bits")
+                }
+                total = sum
+            }
+            invoices.append(Invoice(number: Invoice.number(for: account, in: period), account: account,
+                                    period: period, lines: ordered, total: total))
+        }
+        return invoices
+    }
+
+    /// Services by application then service, SSL edges after, by domain; the
+    /// same subject's lines by rate card, then flavor.
+    static func precedes(_ lhs: LineItem, _ rhs: LineItem) -> Bool {
+        func key(_ line: LineItem) -> (Int, String, String, Timestamp, Int) {
+            switch line.kind {
+            case .service:
+                (0, line.application.text, line.service?.text ?? "", line.rateCard.effectiveFrom, Flavor.allCases.firstIndex(of: line.flavor)!)
+            case .sslEdge:
+                (1, line.domain?.text ?? "", line.application.text, line.rateCard.effectiveFrom, Flavor.allCases.firstIndex(of: line.flavor)!)
+            }
+        }
+        let left = key(lhs)
+        let right = key(rhs)
+        if left.0 != right.0 { return left.0 < right.0 }
+        if left.1 != right.1 { return left.1.utf8.lexicographicallyPrecedes(right.1.utf8) }
+        if left.2 != right.2 { return left.2.utf8.lexicographicallyPrecedes(right.2.utf8) }
+        return (left.3, left.4) < (right.3, right.4)
+    }
+}

@@ -1,0 +1,21 @@
+/// An application's flavor (SPEC §1), matched exactly, case included.
+public enum Flavor: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+    /// Free, cannot be scaled, no custom domains; appears on no invoice.
+    case sandbox
+    /// Billed on reserved memory at the rate card's `live` price.
+    case live
+    /// Billed on reserved memory at the rate card's `enterprise` price.
+    case enterprise
+
+    /// Whether usage under this flavor is billed (SPEC §3: sandbox is free).
+    public var isBilled: Bool { self != .sandbox }
+
+    /// Whether applications of this flavor may have custom domains and SSL edges (SPEC §2.2).
+    public var allowsCustomDomains: Bool { self != .sandbox }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Flavor, rhs: Flavor) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,41 @@
+/// Makes untrusted text safe to print: no terminal control characters, no
+/// unbounded length. Every value echoed from the input goes through here
+/// (issue 3: raw input bytes never reach the terminal).
+public enum Printable {
+    /// The longest value echoed in a message, in characters, before it is cut.
+    public static let maximumEchoLength = 80
+
+    /// `text` in double quotes with `"`, `\`, control characters and anything
+    /// outside printable ASCII escaped (`\n`, `\u{1B}`), cut after
+    /// ``maximumEchoLength`` characters with `…`.
+    ///
+    /// - Parameter text: any text, possibly hostile.
+    /// - Returns: printable ASCII, safe for a terminal or a log.
+    public static func quoted(_ text: String) -> String {
+        var result = "\""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == maximumEchoLength {
+                result += "\u{2026}"
+                break
+            }
+            count += 1
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case " "..."~": result.unicodeScalars.append(scalar)
+            default: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return result + "\""
+    }
+
+    /// Bytes that may not be valid UTF-8, quoted like ``quoted(_:)``; invalid
+    /// sequences show as U+FFFD.
+    public static func quoted<Bytes: Collection<UInt8>>(bytes: Bytes) -> String {
+        quoted(String(decoding: bytes, as: UTF8.self))
+    }
+}

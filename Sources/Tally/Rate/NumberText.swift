@@ -1,0 +1,28 @@
+/// Locale-independent number text for reports: the same bytes whatever
+/// `LANG` says (issue 3), which Foundation's formatters don't promise.
+enum NumberText {
+    /// Digits with a comma every three from the right: `1234567` → `1,234,567`.
+    static func grouped(_ digits: String) -> String {
+        let characters = Array(digits)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if index > 0, (characters.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// An integer with grouping: `28765` → `28,765`.
+    static func grouped(_ value: some BinaryInteger) -> String {
+        (value < 0 ? "-" : "") + grouped(String(value.magnitude))
+    }
+
+    /// MB-seconds as MB-hours (÷ 3600) with three decimals, rounded half-even
+    /// for display only (amounts are computed from exact MB-seconds).
+    static func mbHours(_ mbSeconds: Int64, grouping: Bool = true) -> String {
+        let thousandths = RoundingMode.halfEven.divide(Int128(mbSeconds) * 1000, by: 3600)
+        let whole = String(thousandths / 1000)
+        let fraction = pad(Int(thousandths % 1000), 3)
+        return (grouping ? grouped(whole) : whole) + "." + fraction
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// One input of an event log (SPEC §2: a log may span several files, read in
+/// the order given).
+public struct EventInput: Sendable, Hashable {
+    enum Origin: Sendable, Hashable {
+        case file(path: String)
+        case standardInput
+        case bytes([UInt8])
+    }
+
+    let origin: Origin
+    /// The name used in messages: the path as given, `-`, or a caller's label.
+    public let name: String
+
+    /// A file, read as a stream. `-` means standard input.
+    ///
+    /// - Parameter path: the path as given; messages show it unchanged.
+    public static func file(_ path: String) -> EventInput {
+        path == "-" ? .standardInput : EventInput(origin: .file(path: path), name: path)
+    }
+
+    /// Standard input, read as a stream; messages call it `-`.
+    public static var standardInput: EventInput {
+        EventInput(origin: .standardInput, name: "-")
+    }
+
+    /// Event-log text held in memory, e.g. a test's or a ticket's events.
+    ///
+    /// - Parameters:
+    ///   - text: JSON Lines (SPEC §2).
+    ///   - name: the name messages use for it.
+    public static func text(_ text: String, name: String) -> EventInput {
+        EventInput(origin: .bytes(Array(text.utf8)), name: name)
+    }
+
+    /// Events held in memory, written as the JSON Lines Tally would append
+    /// (``Event/jsonLine``), and read back through the same rules as a file.
+    ///
+    /// - Parameters:
+    ///   - events: the events, in input order.
+    ///   - name: the name messages use for them.
+    public static func events(_ events: [Event], name: String) -> EventInput {
+        .text(events.map { $0.jsonLine + "\n" }.joined(), name: name)
+    }
+}
+
+/// An input that can't be read at all: missing, a directory, or unreadable.
+/// The CLI maps it to exit code 66.
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The input's name as given.
+    public let name: String
+    /// What went wrong, in words.
+    public let problem: String
+
+    public var description: String { "\(name): \(problem)" }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// One line of an input, handed to a closure and valid only during the call.
+struct RawLine {
+    /// 1-based line number, blank lines included.
+    var number: Int
+    /// Byte offset of the line's first byte in its input.
+    var offset: Int64
+    /// The line's bytes without its LF or CRLF. For an over-long line, only
+    /// the first ``LineReader/maximumLineLength`` bytes.
+    var bytes: UnsafeRawBufferPointer
+    /// The line's full length in bytes, without LF or CRLF.
+    var length: Int
+    /// Whether a newline ended the line (the last line of a file may lack one).
+    var endsWithNewline: Bool
+
+    var isTooLong: Bool { length > bytes.count }
+}
+
+/// Splits a stream of bytes into lines (SPEC §2: LF or CRLF; a byte-order mark
+/// at the start of the input skipped; lines of only white space skipped).
+///
+/// Reads fixed-size chunks, never the whole input, and holds at most one chunk
+/// plus one line: a line longer than ``maximumLineLength`` is passed on cut,
+/// with its full length, and the rest of it is skipped as it streams by.
+struct LineReader {
+    /// The longest line kept whole, in bytes (1 MiB). Events are a few hundred
+    /// bytes; anything longer is rejected without being held in memory.
+    static let maximumLineLength = 1 << 20
+    /// Bytes read at a time.
+    static let chunkSize = 1 << 20
+
+    /// Reads the next chunk of at most ``chunkSize`` bytes; `nil` or empty at the end.
+    private let readChunk: () throws(InputError) -> Data?
+    private let maximumLineLength: Int
+
+    init(maximumLineLength: Int = LineReader.maximumLineLength, readChunk: @escaping () throws(InputError) -> Data?) {
+        self.maximumLineLength = maximumLineLength
+        self.readChunk = readChunk
+    }
+
+    /// Calls `body` with every line that holds something besides white space,
+    /// in order.
+    ///
+    /// - Throws: what `readChunk` or `body` throws.
+    func forEachLine(_ body: (RawLine) throws(InputError) -> Void) throws(InputError) {
+        let capacity = maximumLineLength + Self.chunkSize + 8
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
+        defer { storage.deallocate() }
+        let base = storage.baseAddress!
+
+        var filled = 0                  // bytes held in storage
+        var storageOffset: Int64 = 0    // input offset of storage[0]
+        var lineNumber = 0
+        var firstChunk = true
+        // An over-long line being skipped: its number, offset, length so far and first bytes.
+        var skipped: (number: Int, offset: Int64, length: Int, head: UnsafeMutableRawBufferPointer)?
+        defer { skipped?.head.deallocate() }
+
+        func emit(_ start: UnsafeRawPointer, count: Int, number: Int, offset: Int64, length: Int, newline: Bool) throws(InputError) {
+            var content = UnsafeRawBufferPointer(start: start, count: count)
+            var contentLength = length
+            if length == count {
+                if content.last == 0x0D {
+                    content = UnsafeRawBufferPointer(rebasing: content.dropLast())
+                    contentLength -= 1
+                }
+                if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+            }
+            try body(RawLine(number: number, offset: offset, bytes: content, length: contentLength, endsWithNewline: newline))
+        }
+
+        while true {
+            guard let chunk = try readChunk(), !chunk.isEmpty else { break }
+            precondition(chunk.count <= Self.chunkSize, "a chunk is larger than LineReader.chunkSize")
+            chunk.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: storage[filled..<filled + chunk.count]))
+            filled += chunk.count
+            var consumed = 0
+            if firstChunk {
+                firstChunk = false
+                if filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { consumed = 3 }
+            }
+            while consumed < filled {
+                guard let found = memchr(base + consumed, 0x0A, filled - consumed) else { break }
+                let end = base.distance(to: UnsafeMutableRawPointer(found))
+                let count = end - consumed
+                if let line = skipped {
+                    skipped = nil
+                    defer { line.head.deallocate() }
+                    try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
+                             offset: line.offset, length: line.length + count, newline: true)
+                } else {
+                    lineNumber += 1
+                    try emit(base + consumed, count: min(count, maximumLineLength), number: lineNumber,
+                             offset: storageOffset + Int64(consumed), length: count, newline: true)
+                }
+                consumed = end + 1
+            }
+            let leftover = filled - consumed
+            if skipped != nil {
+                skipped!.length += leftover
+                consumed = filled
+            } else if leftover > maximumLineLength {
+                lineNumber += 1
+                let head = UnsafeMutableRawBufferPointer.allocate(byteCount: maximumLineLength, alignment: 1)
+                head.copyMemory(from: UnsafeRawBufferPointer(start: base + consumed, count: maximumLineLength))
+                skipped = (lineNumber, storageOffset + Int64(consumed), leftover, head)
+                consumed = filled
+            }
+            if consumed > 0 {
+                if leftover > 0, consumed < filled {
+                    (base).copyMemory(from: base + consumed, byteCount: filled - consumed)
+                }
+                filled -= consumed
+                storageOffset += Int64(consumed)
+            }
+        }
+
+        if let line = skipped {
+            skipped = nil
+            defer { line.head.deallocate() }
+            try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
+                     offset: line.offset, length: line.length, newline: false)
+        } else if filled > 0 {
+            lineNumber += 1
+            try emit(base, count: min(filled, maximumLineLength), number: lineNumber, offset: storageOffset,
+                     length: filled, newline: false)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+extension InvoiceReport {
+    /// The JSON document of SPEC §6: period, currency, invoices with their
+    /// lines, and the event accounting. Amounts and prices are decimal
+    /// strings; `mb_seconds` is an exact integer. Keys are sorted, so the same
+    /// run always gives the same bytes.
+    public static func json(_ run: InvoiceRun) -> String {
+        let document = RunDocument(
+            period: run.period.description,
+            currency: run.currency.code,
+            invoices: run.invoices.map { invoice in
+                InvoiceDocument(
+                    number: invoice.number, account: invoice.account.text, total: invoice.total.description,
+                    lines: invoice.lines.map(LineDocument.init))
+            },
+            events: run.events)
+        return encode(document)
+    }
+
+    /// Encodes a report document as pretty, key-sorted JSON ending in a newline.
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding these plain structs of strings and integers cannot fail.
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+struct RunDocument: Encodable {
+    var period: String
+    var currency: String
+    var invoices: [InvoiceDocument]
+    var events: EventCounts
+}
+
+struct InvoiceDocument: Encodable {
+    var number: String
+    var account: String
+    var total: String
+    var lines: [LineDocument]
+}
+
+struct LineDocument: Encodable {
+    var kind: LineItem.Kind
+    var application: String
+    var service: String?
+    var domain: String?
+    var flavor: String
+    var rateCard: String
+    var mbSeconds: Int64
+    var unitPrice: String
+    var amount: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind, application, service, domain, flavor
+        case rateCard = "rate_card"
+        case mbSeconds = "mb_seconds"
+        case unitPrice = "unit_price"
+        case amount
+    }
+
+    init(_ line: LineItem) {
+        kind = line.kind
+        application = line.application.text
+        service = line.service?.text
+        domain = line.domain?.text
+        flavor = line.flavor.rawValue
+        rateCard = line.rateCard.name
+        mbSeconds = line.mbSeconds
+        unitPrice = line.unitPrice.description
+        amount = line.amount.description
+    }
+}

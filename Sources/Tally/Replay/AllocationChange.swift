@@ -1,0 +1,35 @@
+/// Something billed by reserved memory: a service, or an SSL edge (SPEC §1).
+enum BilledResource: Hashable, Sendable {
+    case service(Symbol<AccountKind>, Symbol<ApplicationKind>, Symbol<ServiceKind>)
+    case sslEdge(Symbol<AccountKind>, Symbol<DomainKind>)
+
+    var account: Symbol<AccountKind> {
+        switch self {
+        case let .service(account, _, _), let .sslEdge(account, _): account
+        }
+    }
+}
+
+/// What a resource holds from an instant on.
+enum Allocation: Equatable, Sendable {
+    /// A service: `instances` × `memoryMB` MB, billed under `flavor`.
+    case service(flavor: Flavor, instances: Int, memoryMB: Int, type: Symbol<ServiceTypeKind>)
+    /// An SSL edge: the rate card's `ssl_edge_memory_mb`, billed under the
+    /// flavor its application had when SSL was enabled.
+    case sslEdge(flavor: Flavor, application: Symbol<ApplicationKind>, applicationDestroyedAt: Int64?)
+
+    var flavor: Flavor {
+        switch self {
+        case let .service(flavor, _, _, _), let .sslEdge(flavor, _, _): flavor
+        }
+    }
+}
+
+/// Stage 2's output: from `time` on, `resource` holds `allocation` (`nil`:
+/// nothing, no longer billed), because of the event at `cause`.
+struct AllocationChange: Sendable {
+    var resource: BilledResource
+    var time: Int64
+    var allocation: Allocation?
+    var cause: LineLocation
+}

@@ -1,0 +1,8 @@
+/// Tally: billing and metering for a dotCloud-style platform-as-a-service.
+///
+/// The month-end run is ``MonthEndRun``; its result renders with
+/// ``InvoiceReport``. Rules and formats: SPEC.md, summarised in the README.
+public enum Tally {
+    /// The version `tally --version` prints.
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Tally
+
+let help = """
+    Usage: tally <command> [options]
+
+    Commands:
+      invoice    the month-end invoices for one billing period
+
+    Run `tally <command> --help` for a command's options.
+    Options: --help, --version
+    """
+
+func main(_ arguments: [String]) -> ExitCode {
+    guard let command = arguments.dropFirst().first else {
+        Console.error(help)
+        return .usage
+    }
+    let rest = arguments.dropFirst(2)
+    do throws(UsageError) {
+        switch command {
+        case "--help", "-h", "help":
+            Console.out(help + "\n")
+            return .success
+        case "--version":
+            Console.out("tally \(Tally.version)\n")
+            return .success
+        case "invoice":
+            return try InvoiceCommand.run(rest)
+        default:
+            throw UsageError(message: "unknown command \(command); run tally --help")
+        }
+    } catch {
+        Console.error("tally: \(error.message)")
+        return .usage
+    }
+}
+
+exit(main(CommandLine.arguments).rawValue)
