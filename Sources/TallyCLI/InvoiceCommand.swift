@@ -48,7 +48,7 @@ enum InvoiceCommand {
                 Console.error("\(rejection)")
             }
             Console.out(format == "json" ? InvoiceReport.json(run) : InvoiceReport.text(run))
-            return run.events.rejected > 0 ? .dataError : .success
+            return run.needsAttention ? .dataError : .success
         } catch {
             Console.error("tally: \(error)")
             switch error {

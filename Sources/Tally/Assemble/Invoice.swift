@@ -10,11 +10,37 @@ public struct Invoice: Sendable, Hashable {
     public let lines: [LineItem]
     /// The sum of the rounded line amounts (SPEC §3).
     public let total: Money
+    /// `held` when the account has rejected events that may change it (issue 3).
+    public let status: InvoiceStatus
+    /// How many of the account's rejected lines hold this invoice.
+    public let rejectedLineCount: Int
+    /// The first of those lines (at most 20), to list under the invoice.
+    public let rejectedLines: [Rejection]
 
     /// The invoice number for `account` in `period` (SPEC §3).
     public static func number(for account: AccountName, in period: BillingPeriod) -> String {
         "INV-\(period.compactDescription)-\(account)"
     }
+}
+
+/// Whether an invoice can be sent (issue 3).
+public enum InvoiceStatus: String, Sendable, Hashable, Codable {
+    /// Nothing held it back.
+    case final
+    /// The account has rejected events dated in or before the billing period
+    /// (or undated): fix and replay them before sending.
+    case held
+}
+
+/// An account with rejected events that hold its bill but no line item, so
+/// no invoice to mark (SPEC §3 makes invoices only for accounts with lines).
+public struct HeldAccount: Sendable, Hashable {
+    /// The account.
+    public let account: AccountName
+    /// How many of its lines were rejected.
+    public let rejectedLineCount: Int
+    /// The first of them (at most 20).
+    public let rejectedLines: [Rejection]
 }
 
 /// Stage 5's output, the month-end run's result: every invoice of a billing
@@ -28,6 +54,11 @@ public struct InvoiceRun: Sendable, Hashable {
     public let invoices: [Invoice]
     /// Lines read, applied, duplicates, rejected (SPEC §6).
     public let events: EventCounts
-    /// The rejected lines, in the order they were found.
-    public let rejections: [Rejection]
+    /// Accounts with rejected events but no invoice, ordered by account.
+    public let heldAccountsWithoutInvoice: [HeldAccount]
+
+    /// Whether any invoice is held or any line was rejected (CLI exit code 65).
+    public var needsAttention: Bool {
+        events.rejected > 0 || invoices.contains { $0.status == .held }
+    }
 }

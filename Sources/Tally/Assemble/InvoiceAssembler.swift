@@ -5,10 +5,11 @@ struct InvoiceAssembler: Sendable {
     let period: BillingPeriod
     let currency: Currency
 
-    /// The invoices for `lines`, ordered by account.
+    /// The invoices for `lines`, ordered by account, each held when `holds`
+    /// has rejected lines of its account.
     ///
     /// - Throws: ``RateCardError`` when a total does not fit in 64 bits of minor units.
-    func invoices(for lines: [(account: AccountName, line: LineItem)]) throws(RateCardError) -> [Invoice] {
+    func invoices(for lines: [(account: AccountName, line: LineItem)], holds: HoldList) throws(RateCardError) -> [Invoice] {
         var byAccount: [AccountName: [LineItem]] = [:]
         for (account, line) in lines { byAccount[account, default: []].append(line) }
         var invoices: [Invoice] = []
@@ -21,10 +22,22 @@ struct InvoiceAssembler: Sendable {
                 }
                 total = sum
             }
+            let held = holds.byAccount[account]
             invoices.append(Invoice(number: Invoice.number(for: account, in: period), account: account,
-                                    period: period, lines: ordered, total: total))
+                                    period: period, lines: ordered, total: total,
+                                    status: held == nil ? .final : .held,
+                                    rejectedLineCount: held?.count ?? 0, rejectedLines: held?.shown ?? []))
         }
         return invoices
+    }
+
+    /// Accounts that `holds` names but that have no invoice, ordered by account.
+    func heldAccountsWithoutInvoice(_ invoices: [Invoice], holds: HoldList) -> [HeldAccount] {
+        let invoiced = Set(invoices.map(\.account))
+        return holds.byAccount.keys.filter { !invoiced.contains($0) }.sorted().map { account in
+            let held = holds.byAccount[account]!
+            return HeldAccount(account: account, rejectedLineCount: held.count, rejectedLines: held.shown)
+        }
     }
 
     /// Services by application then service, SSL edges after, by domain; the

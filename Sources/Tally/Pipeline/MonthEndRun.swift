@@ -19,16 +19,21 @@ public struct MonthEndRun: Sendable {
     /// - Parameters:
     ///   - inputs: the event log's files (or standard input, or text).
     ///   - onRejection: called with each rejected line as it is found, e.g.
-    ///     to print `FILE:LINE: ID: reason` on standard error.
+    ///     to print `FILE:LINE: ID: reason` on standard error or keep it for
+    ///     replay. The run itself keeps only the first few per account.
     /// - Returns: the invoices and the event accounting.
     /// - Throws: ``RunError/input(_:)`` when an input can't be read;
     ///   ``RunError/configuration(_:)`` when billable usage falls outside
     ///   every rate card (SPEC §4).
     public func run(_ inputs: [EventInput], onRejection: (Rejection) -> Void = { _ in }) throws(RunError) -> InvoiceRun {
         var meter = Meter(window: period.start.secondsSinceEpoch..<period.end.secondsSinceEpoch, rateCards: rateCards)
+        var holds = HoldList(periodEnd: period.end.secondsSinceEpoch)
         let log: ReplayedLog
         do {
-            log = try ReplayedLog(inputs, onChange: { meter.record($0) }, onRejection: onRejection)
+            log = try ReplayedLog(inputs, onChange: { meter.record($0) }, onRejection: {
+                holds.note($0)
+                onRejection($0)
+            })
         } catch {
             throw .input(error)
         }
@@ -39,9 +44,10 @@ public struct MonthEndRun: Sendable {
             for record in usage.records {
                 lines.append((log.reader.symbols.name(record.key.account), try rater.lineItem(for: record, symbols: log.reader.symbols)))
             }
-            let invoices = try InvoiceAssembler(period: period, currency: rateCards.currency).invoices(for: lines)
-            return InvoiceRun(period: period, currency: rateCards.currency, invoices: invoices,
-                              events: log.counts, rejections: log.rejections)
+            let assembler = InvoiceAssembler(period: period, currency: rateCards.currency)
+            let invoices = try assembler.invoices(for: lines, holds: holds)
+            return InvoiceRun(period: period, currency: rateCards.currency, invoices: invoices, events: log.counts,
+                              heldAccountsWithoutInvoice: assembler.heldAccountsWithoutInvoice(invoices, holds: holds))
         } catch {
             throw .configuration(error)
         }

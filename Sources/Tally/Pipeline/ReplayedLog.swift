@@ -6,7 +6,6 @@ struct ReplayedLog {
     var reader: EventReader
     var replayer = Replayer()
     var counts: EventCounts
-    var rejections: [Rejection] = []
 
     /// Reads and replays `inputs`.
     ///
@@ -22,11 +21,7 @@ struct ReplayedLog {
     ) throws(InputError) {
         reader = EventReader(foundationOnly: foundationOnly)
         var records: [EventRecord] = []
-        var rejections: [Rejection] = []
-        try reader.read(inputs, onRecord: { records.append($0) }, onRejection: {
-            rejections.append($0)
-            onRejection($0)
-        })
+        try reader.read(inputs, onRecord: { records.append($0) }, onRejection: onRejection)
         var isSorted = true
         for index in records.indices.dropFirst() where records[index].time < records[index - 1].time {
             isSorted = false
@@ -39,14 +34,11 @@ struct ReplayedLog {
         for record in records {
             if let violation = replayer.apply(record, symbols: reader.symbols, emit: onChange) {
                 counts.rejected += 1
-                let rejection = Self.rejection(of: record, violation, reader: reader)
-                rejections.append(rejection)
-                onRejection(rejection)
+                onRejection(Self.rejection(of: record, violation, reader: reader))
             } else {
                 counts.applied += 1
             }
         }
-        self.rejections = rejections
         reader.finish()
     }
 

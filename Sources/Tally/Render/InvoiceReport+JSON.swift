@@ -11,8 +11,9 @@ extension InvoiceReport {
             currency: run.currency.code,
             invoices: run.invoices.map { invoice in
                 InvoiceDocument(
-                    number: invoice.number, account: invoice.account.text, total: invoice.total.description,
-                    lines: invoice.lines.map(LineDocument.init))
+                    number: invoice.number, account: invoice.account.text, status: invoice.status,
+                    total: invoice.total.description, lines: invoice.lines.map(LineDocument.init),
+                    rejectedLines: invoice.status == .held ? invoice.rejectedLineCount : nil)
             },
             events: run.events)
         return encode(document)
@@ -38,8 +39,15 @@ struct RunDocument: Encodable {
 struct InvoiceDocument: Encodable {
     var number: String
     var account: String
+    var status: InvoiceStatus
     var total: String
     var lines: [LineDocument]
+    var rejectedLines: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case number, account, status, total, lines
+        case rejectedLines = "rejected_lines"
+    }
 }
 
 struct LineDocument: Encodable {

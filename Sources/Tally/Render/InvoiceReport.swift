@@ -16,6 +16,13 @@ public enum InvoiceReport {
         for invoice in run.invoices {
             output += "\n" + text(invoice)
         }
+        if !run.heldAccountsWithoutInvoice.isEmpty {
+            output += "\nAccounts with rejected events and no invoice (fix and replay these lines):\n"
+            for held in run.heldAccountsWithoutInvoice {
+                output += "  \(held.account): \(NumberText.grouped(held.rejectedLineCount)) rejected line\(held.rejectedLineCount == 1 ? "" : "s")\n"
+                output += rejectionList(held.rejectedLines, total: held.rejectedLineCount)
+            }
+        }
         output += "\n" + eventsLine(run.events) + "\n"
         return output
     }
@@ -23,10 +30,11 @@ public enum InvoiceReport {
     /// One invoice as text; see ``text(_:)-(InvoiceRun)``.
     public static func text(_ invoice: Invoice) -> String {
         let currency = invoice.total.currency
-        var output = "Invoice \(invoice.number)\n"
+        var output = "Invoice \(invoice.number)" + (invoice.status == .held ? "  ** HELD: rejected events; do not send **" : "") + "\n"
         output += "  Account         \(invoice.account)\n"
         output += "  Billing period  \(invoice.period) (\(periodText(invoice.period)))\n"
-        output += "  Currency        \(currency)\n\n"
+        output += "  Currency        \(currency)\n"
+        output += "  Status          \(invoice.status)\n\n"
 
         var table = TextTable([
             .init(title: "Application / service", alignment: .left),
@@ -65,6 +73,19 @@ public enum InvoiceReport {
         table.rule(fromColumn: 6)
         table.add(["", "", "", "", "", "Total \(currency)", invoice.total.formatted(grouping: true)])
         output += table.rendered()
+        if invoice.status == .held {
+            output += "\n  Held by \(NumberText.grouped(invoice.rejectedLineCount)) rejected line\(invoice.rejectedLineCount == 1 ? "" : "s") of this account; fix and replay them:\n"
+            output += rejectionList(invoice.rejectedLines, total: invoice.rejectedLineCount)
+        }
+        return output
+    }
+
+    /// Rejected lines as `    FILE:LINE: ID: reason`, with a count of those not shown.
+    static func rejectionList(_ rejections: [Rejection], total: Int) -> String {
+        var output = rejections.map { "    \($0)\n" }.joined()
+        if total > rejections.count {
+            output += "    ... and \(NumberText.grouped(total - rejections.count)) more (see standard error or --rejects)\n"
+        }
         return output
     }
 
