@@ -10,12 +10,15 @@ struct ReplayedLog {
     /// Reads and replays `inputs`.
     ///
     /// - Parameters:
+    ///   - until: when given, only events before this second are replayed (a
+    ///     view of the platform at an instant); later ones are read and checked
+    ///     for field rules but neither applied nor counted as applied.
     ///   - foundationOnly: parse every line with Foundation (for comparisons).
     ///   - onChange: receives each allocation change, in order of time.
     ///   - onRejection: receives each rejected line as it is found.
     /// - Throws: ``InputError`` when an input can't be read.
     init(
-        _ inputs: [EventInput], foundationOnly: Bool = false,
+        _ inputs: [EventInput], until: Int64? = nil, foundationOnly: Bool = false,
         onChange: (AllocationChange) -> Void,
         onRejection: (Rejection) -> Void
     ) throws(InputError) {
@@ -32,6 +35,7 @@ struct ReplayedLog {
         }
         counts = reader.counts
         for record in records {
+            if let until, record.time >= until { break }
             if let violation = replayer.apply(record, symbols: reader.symbols, emit: onChange) {
                 counts.rejected += 1
                 onRejection(Self.rejection(of: record, violation, reader: reader))

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Writes a file so that readers see the old file or the whole new one, never
+/// a part: the bytes go to a temporary file in the same folder, which is
+/// flushed to disk and then renamed over the target (issues 3 and 5).
+struct AtomicFileWriter {
+    let path: String
+    private let temporaryPath: String
+    private let handle: FileHandle
+
+    /// Starts writing `path`.
+    ///
+    /// - Throws: ``InputError``-like ``UsageError`` when the folder can't be written.
+    init(path: String) throws(UsageError) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporaryPath = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporaryPath)
+        else { throw UsageError(message: "\(path): cannot be written; check that its folder exists and is writable") }
+        self.handle = handle
+    }
+
+    /// Appends `text` as UTF-8.
+    func write(_ text: String) throws(UsageError) {
+        try write(Data(text.utf8))
+    }
+
+    /// Appends `data`.
+    func write(_ data: Data) throws(UsageError) {
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            throw UsageError(message: "\(path): write failed: \(error.localizedDescription)")
+        }
+    }
+
+    /// Flushes to disk and renames the temporary file over `path`.
+    func commit() throws(UsageError) {
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            discard()
+            throw UsageError(message: "\(path): write failed: \(error.localizedDescription)")
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            discard()
+            throw UsageError(message: "\(path): cannot be replaced: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes the temporary file; `path` is left as it was.
+    func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
+
+    /// Writes `text` to `path` atomically in one go.
+    static func write(_ text: String, to path: String) throws(UsageError) {
+        let writer = try AtomicFileWriter(path: path)
+        do {
+            try writer.write(text)
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+}
