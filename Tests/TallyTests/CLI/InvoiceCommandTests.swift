@@ -1,13 +1,100 @@
 import Foundation
 import Testing
+@testable import Tally
 
 @Suite("tally invoice, run as a user would")
 struct InvoiceCommandTests {
+    static let sample = "Tests/TallyTests/Fixtures/sample-events.jsonl"
+
     @Test("the sample log prints its invoices and exits 0")
     func sampleLog() throws {
-        let result = try TallyExecutable.run(["invoice", "--month", "2026-10", "Tests/TallyTests/Fixtures/sample-events.jsonl"])
+        let result = try TallyExecutable.run(["invoice", "--month", "2026-10", Self.sample])
         #expect(result.status == 0)
         #expect(result.standardError == "")
         try Golden.check(result.standardOutput, named: "sample-2026-10.txt")
+    }
+
+    @Test("JSON output is byte-identical across runs and equals the library's")
+    func json() throws {
+        let first = try TallyExecutable.run(["invoice", "--month=2026-10", "--format", "json", Self.sample])
+        let second = try TallyExecutable.run(["invoice", "--format=json", "--month", "2026-10", Self.sample])
+        #expect(first.status == 0)
+        #expect(first.standardOutput == second.standardOutput)
+        try Golden.check(first.standardOutput, named: "sample-2026-10.json")
+    }
+
+    @Test("no FILE, or -, reads standard input")
+    func standardInput() throws {
+        let log = try Data(contentsOf: Fixtures.directory.appendingPathComponent("sample-events.jsonl"))
+        let implicit = try TallyExecutable.run(["invoice", "--month", "2026-10"], input: log)
+        let dash = try TallyExecutable.run(["invoice", "--month", "2026-10", "-"], input: log)
+        let file = try TallyExecutable.run(["invoice", "--month", "2026-10", Self.sample])
+        #expect(implicit.status == 0)
+        #expect(implicit.standardOutput == file.standardOutput)
+        #expect(dash.standardOutput == file.standardOutput)
+    }
+
+    @Test("a rejected line: reported on stderr as FILE:LINE: ID: reason, invoices printed, exit 65")
+    func rejected() throws {
+        let log = "{\"id\":\"x1\",\"time\":\"2026-10-01T00:00:00Z\",\"type\":\"application.created\",\"account\":\"a\",\"app\":\"shop\",\"flavor\":\"gold\"}\n"
+        let result = try TallyExecutable.run(["invoice", "--month", "2026-10", "-"], input: Data(log.utf8))
+        #expect(result.status == 65)
+        #expect(result.standardError == "-:1: x1: unknown flavor \"gold\"; expected sandbox, live or enterprise\n")
+        #expect(result.standardOutput.contains("Events: 1 lines read, 0 applied, 0 duplicates, 1 rejected"))
+    }
+
+    @Test("usage errors exit 64 and name the bad argument", arguments: [
+        (["invoice"], "--month YYYY-MM is required"),
+        (["invoice", "--month", "2026-13"], "--month 2026-13"),
+        (["invoice", "--month", "2026-10", "--format", "xml"], "--format xml"),
+        (["invoice", "--month", "2026-10", "--bogus"], "unknown option --bogus"),
+        (["invoice", "--month"], "--month needs a value"),
+        (["invoice", "--month", "2026-10", "--month", "2026-11"], "--month is given twice"),
+        (["frobnicate"], "unknown command frobnicate"),
+        ([], "Usage: tally"),
+    ])
+    func usage(arguments: [String], message: String) throws {
+        let result = try TallyExecutable.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError.contains(message))
+    }
+
+    @Test("a missing or unreadable input exits 66 and prints no report")
+    func missingInput() throws {
+        let missing = try TallyExecutable.run(["invoice", "--month", "2026-10", Self.sample, "no/such/file.jsonl"])
+        #expect(missing.status == 66)
+        #expect(missing.standardOutput == "")
+        #expect(missing.standardError == "tally: no/such/file.jsonl: no such file; check the path\n")
+        let directory = try TallyExecutable.run(["invoice", "--month", "2026-10", "Tests"])
+        #expect(directory.status == 66)
+        #expect(directory.standardError == "tally: Tests: is a directory, not an event-log file\n")
+    }
+
+    @Test("a rate-card problem exits 78 and names the file and field")
+    func configuration() throws {
+        let missing = try TallyExecutable.run(["invoice", "--month", "2026-10", "--rates", "no-such-rates", Self.sample])
+        #expect(missing.status == 78)
+        #expect(missing.standardOutput == "")
+        #expect(missing.standardError.contains("no-such-rates: no such rate-card folder"))
+
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let card = "{\"name\":\"c\",\"effective_from\":\"2012-06-01T00:00:00Z\",\"currency\":\"USD\",\"rounding\":\"half-up\",\"price_per_mb_hour\":{\"live\":0.0001875,\"enterprise\":\"0.0001875\"},\"ssl_edge_memory_mb\":160}"
+        try card.write(to: directory.appendingPathComponent("c.json"), atomically: true, encoding: .utf8)
+        let bad = try TallyExecutable.run(["invoice", "--month", "2026-10", Self.sample], environment: ["TALLY_RATES": directory.path])
+        #expect(bad.status == 78)
+        #expect(bad.standardError.contains("c.json: field \"price_per_mb_hour.live\": must be a decimal string"))
+    }
+
+    @Test("--help and --version print on stdout and exit 0", arguments: [
+        (["--help"], "Usage: tally <command>"), (["invoice", "--help"], "Usage: tally invoice --month YYYY-MM"),
+        (["--version"], "tally \(Tally.version)\n"),
+    ])
+    func help(arguments: [String], expected: String) throws {
+        let result = try TallyExecutable.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        #expect(result.standardOutput.hasPrefix(expected))
     }
 }

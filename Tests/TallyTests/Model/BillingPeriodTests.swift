@@ -1,0 +1,34 @@
+import Testing
+@testable import Tally
+
+@Suite("Billing period: one calendar month in UTC (SPEC §3)")
+struct BillingPeriodTests {
+    @Test("months of 28, 29, 30 and 31 days", arguments: [
+        ("2026-02", 28, 672), ("2028-02", 29, 696), ("2026-04", 30, 720), ("2026-10", 31, 744), ("2100-02", 28, 672),
+        ("2000-02", 29, 696),
+    ])
+    func length(month: String, days: Int, hours: Int64) throws {
+        let period = try #require(BillingPeriod(month))
+        #expect(period.days == days)
+        #expect(period.hours == hours)
+        #expect(period.seconds == hours * 3600)
+    }
+
+    @Test("start included, next month's start excluded")
+    func bounds() throws {
+        let period = try #require(BillingPeriod("2026-12"))
+        #expect(period.start.description == "2026-12-01T00:00:00Z")
+        #expect(period.end.description == "2027-01-01T00:00:00Z")
+        #expect(period.contains(period.start))
+        #expect(!period.contains(period.end))
+        #expect(period.contains(period.end.adding(seconds: -1)))
+        #expect(period.compactDescription == "202612")
+        #expect(period.next.description == "2027-01")
+        #expect(period.previous.description == "2026-11")
+    }
+
+    @Test("only YYYY-MM is a month", arguments: ["2026-13", "2026-00", "2026-1", "26-10", "2026/10", "2026-10-01", " 2026-10", "0000-01", ""])
+    func refused(text: String) {
+        #expect(BillingPeriod(text) == nil)
+    }
+}
