@@ -10,7 +10,7 @@ struct AtomicFileWriter {
 
     /// Starts writing `path`.
     ///
-    /// - Throws: ``InputError``-like ``UsageError`` when the folder can't be written.
+    /// - Throws: ``UsageError`` naming the path when its folder can't be written.
     init(path: String) throws(UsageError) {
         self.path = path
         let url = URL(fileURLWithPath: path)
@@ -23,31 +23,31 @@ struct AtomicFileWriter {
     }
 
     /// Appends `text` as UTF-8.
-    func write(_ text: String) throws(UsageError) {
+    func write(_ text: String) throws(OutputError) {
         try write(Data(text.utf8))
     }
 
     /// Appends `data`.
-    func write(_ data: Data) throws(UsageError) {
+    func write(_ data: Data) throws(OutputError) {
         do {
             try handle.write(contentsOf: data)
         } catch {
-            throw UsageError(message: "\(path): write failed: \(error.localizedDescription)")
+            throw OutputError(message: "\(path): write failed: \(error.localizedDescription); the file was left as it was")
         }
     }
 
     /// Flushes to disk and renames the temporary file over `path`.
-    func commit() throws(UsageError) {
+    func commit() throws(OutputError) {
         do {
             try handle.synchronize()
             try handle.close()
         } catch {
             discard()
-            throw UsageError(message: "\(path): write failed: \(error.localizedDescription)")
+            throw OutputError(message: "\(path): write failed: \(error.localizedDescription); the file was left as it was")
         }
         guard rename(temporaryPath, path) == 0 else {
             discard()
-            throw UsageError(message: "\(path): cannot be replaced: \(String(cString: strerror(errno)))")
+            throw OutputError(message: "\(path): cannot be replaced: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -58,8 +58,13 @@ struct AtomicFileWriter {
     }
 
     /// Writes `text` to `path` atomically in one go.
-    static func write(_ text: String, to path: String) throws(UsageError) {
-        let writer = try AtomicFileWriter(path: path)
+    static func write(_ text: String, to path: String) throws(OutputError) {
+        let writer: AtomicFileWriter
+        do {
+            writer = try AtomicFileWriter(path: path)
+        } catch {
+            throw OutputError(message: error.message)
+        }
         do {
             try writer.write(text)
             try writer.commit()

@@ -8,11 +8,18 @@ enum ExitCode: Int32 {
     case dataError = 65
     /// An input file is missing or unreadable.
     case noInput = 66
+    /// An output file (`--rejects`, `--output`) could not be written to the end.
+    case ioError = 74
     /// A rate card can't be used (configuration error).
     case configuration = 78
 }
 
 /// A command-line mistake: exit code 64 and this message on standard error.
 struct UsageError: Error {
+    let message: String
+}
+
+/// An output file that failed part-way: exit code 74 and this message.
+struct OutputError: Error {
     let message: String
 }

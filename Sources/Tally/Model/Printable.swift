@@ -3,7 +3,7 @@
 /// (issue 3: raw input bytes never reach the terminal).
 public enum Printable {
     /// The longest value echoed in a message, in characters, before it is cut.
-    public static let maximumEchoLength = 80
+    public static let maximumEchoLength = 120
 
     /// `text` in double quotes with `"`, `\`, control characters and anything
     /// outside printable ASCII escaped (`\n`, `\u{1B}`), cut after
@@ -12,7 +12,13 @@ public enum Printable {
     /// - Parameter text: any text, possibly hostile.
     /// - Returns: printable ASCII, safe for a terminal or a log.
     public static func quoted(_ text: String) -> String {
-        var result = "\""
+        "\"" + sanitized(text) + "\""
+    }
+
+    /// `text` with the escaping of ``quoted(_:)`` but without the quotes, for
+    /// messages from other software (e.g. a JSON parser's explanation).
+    public static func sanitized(_ text: String) -> String {
+        var result = ""
         var count = 0
         for scalar in text.unicodeScalars {
             if count == maximumEchoLength {
@@ -30,7 +36,7 @@ public enum Printable {
             default: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             }
         }
-        return result + "\""
+        return result
     }
 
     /// Bytes that may not be valid UTF-8, quoted like ``quoted(_:)``; invalid

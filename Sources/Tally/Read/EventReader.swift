@@ -84,7 +84,10 @@ struct EventReader {
             }
         case let .file(path):
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw InputError(name: input.name, problem: "cannot be opened; check that it exists and is readable")
+                let problem = FileManager.default.fileExists(atPath: path)
+                    ? "cannot be opened; check that it is readable"
+                    : "no longer exists (it was there when the run started); nothing was billed, run again"
+                throw InputError(name: input.name, problem: problem)
             }
             handleToClose = handle
             lineReader = Self.streaming(handle, name: input.name, spool: nil)

@@ -34,6 +34,28 @@ public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible 
     /// The event breaks a rule of SPEC §2.2 given the platform's state.
     case rule(RuleViolation)
 
+    /// A stable, machine-readable name of the reason, e.g. `invalid_json`, for
+    /// the rejects file (issue 3).
+    public var code: String {
+        switch self {
+        case .invalidUTF8: "invalid_utf8"
+        case .byteOrderMarkInsideFile: "byte_order_mark"
+        case .lineTooLong: "line_too_long"
+        case .truncatedLastLine: "truncated_last_line"
+        case .invalidJSON: "invalid_json"
+        case .notAnObject: "not_an_object"
+        case .duplicateKey: "duplicate_key"
+        case .missingField: "missing_field"
+        case .wrongType: "wrong_type"
+        case .invalidValue: "invalid_value"
+        case .nothingToScale: "nothing_to_scale"
+        case .unknownType: "unknown_type"
+        case .unknownFlavor: "unknown_flavor"
+        case .conflictingDuplicate: "conflicting_duplicate"
+        case .rule: "rule_violation"
+        }
+    }
+
     public var description: String {
         switch self {
         case .invalidUTF8:
@@ -43,9 +65,9 @@ public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible 
         case let .lineTooLong(length, limit):
             "the line is \(length) bytes long, more than the \(limit) an event may take"
         case let .truncatedLastLine(detail):
-            "the last line has no newline and is not a complete JSON object (was the log still being written?): \(detail)"
+            "the last line has no newline and is not a complete JSON object (was the log still being written?): \(Printable.sanitized(detail))"
         case let .invalidJSON(detail):
-            "not valid JSON: \(detail)"
+            "not valid JSON: \(Printable.sanitized(detail))"
         case let .notAnObject(found):
             "the line is \(found), not a JSON object"
         case let .duplicateKey(key):
