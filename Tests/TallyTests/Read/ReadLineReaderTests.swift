@@ -87,15 +87,15 @@ struct ReadLineReaderTests {
     @Test("seeded random inputs, every chunk size, match the model")
     func randomInputs() {
         let seed = UInt64(0x7A11_2026)
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         // Bytes that matter to the splitter, and one that doesn't.
         let alphabet: [UInt8] = [0x0A, 0x0D, 0x20, 0x09, UInt8(ascii: "a"), UInt8(ascii: "a"), UInt8(ascii: "a"), 0xEF]
         for round in 0..<3000 {
-            var input: [UInt8] = random.next(upTo: 4) == 0 ? Self.byteOrderMark : []
-            let count = Int(random.next(upTo: 60))
-            for _ in 0..<count { input.append(alphabet[Int(random.next(upTo: UInt64(alphabet.count)))]) }
-            let limit = 1 + Int(random.next(upTo: 12))
-            let chunkSizes = (0..<3).map { _ in 1 + Int(random.next(upTo: 20)) }
+            var input: [UInt8] = random.next() % 4 == 0 ? Self.byteOrderMark : []
+            let count = Int(random.next() % 60)
+            for _ in 0..<count { input.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            let limit = 1 + Int(random.next() % 12)
+            let chunkSizes = (0..<3).map { _ in 1 + Int(random.next() % 20) }
             let expected = Self.model(input, limit: limit)
             let actual = Self.read(input, limit: limit, chunkSizes: chunkSizes)
             if actual != expected {
@@ -107,27 +107,5 @@ struct ReadLineReaderTests {
                 return
             }
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator, so a failing case can be re-run from its seed.
-private struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func next(upTo bound: UInt64) -> UInt64 {
-        next() % bound
     }
 }
