@@ -19,7 +19,9 @@ enum FoundationJSONNumber: Equatable {
             return
         }
         if number is NSDecimalNumber {
-            self = .other(number.stringValue)
+            // Foundation gives negative integers of 19 digits as decimals; one in
+            // Int64 range is an integer, as the fast parser reads it.
+            self = Int64(number.stringValue).map { .integer($0) } ?? .other(number.stringValue)
             return
         }
         switch typeCode {

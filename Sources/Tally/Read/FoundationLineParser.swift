@@ -27,6 +27,9 @@ struct FoundationLineParser {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             return .rejected(.invalidJSON(detail: detail))
         }
+        if let comma = Self.trailingCommaOffset(in: line) {
+            return .rejected(.invalidJSON(detail: "Trailing comma around character \(comma)."))
+        }
         guard let object = parsed as? [String: Any] else {
             return .rejected(.notAnObject(found: Self.typeName(of: parsed)))
         }

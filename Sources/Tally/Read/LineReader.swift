@@ -53,20 +53,17 @@ struct LineReader {
         var storageOffset: Int64 = 0    // input offset of storage[0]
         var lineNumber = 0
         var firstChunk = true
-        // An over-long line being skipped: its number, offset, length so far and first bytes.
-        var skipped: (number: Int, offset: Int64, length: Int, head: UnsafeMutableRawBufferPointer)?
+        // An over-long line being skipped: its number, offset, length so far, first bytes and last byte.
+        var skipped: (number: Int, offset: Int64, length: Int, head: UnsafeMutableRawBufferPointer, last: UInt8)?
         defer { skipped?.head.deallocate() }
 
-        func emit(_ start: UnsafeRawPointer, count: Int, number: Int, offset: Int64, length: Int, newline: Bool) throws(InputError) {
-            var content = UnsafeRawBufferPointer(start: start, count: count)
-            var contentLength = length
-            if length == count {
-                if content.last == 0x0D {
-                    content = UnsafeRawBufferPointer(rebasing: content.dropLast())
-                    contentLength -= 1
-                }
-                if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            }
+        /// `count` bytes at `start` are kept of a line of `length` bytes whose last byte is `last`.
+        func emit(_ start: UnsafeRawPointer, count: Int, number: Int, offset: Int64, length: Int, last: UInt8,
+                  newline: Bool) throws(InputError) {
+            // The CR of a CRLF (or one at the very end) is not part of the line, however long the line.
+            let contentLength = length > 0 && last == 0x0D ? length - 1 : length
+            let content = UnsafeRawBufferPointer(start: start, count: min(count, contentLength))
+            if content.count == contentLength, content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
             try body(RawLine(number: number, offset: offset, bytes: content, length: contentLength, endsWithNewline: newline))
         }
 
@@ -77,6 +74,8 @@ struct LineReader {
             filled += chunk.count
             var consumed = 0
             if firstChunk {
+                // A byte-order mark may arrive in pieces: wait for three bytes unless these can't start one.
+                if filled < 3, [0xEF, 0xBB, 0xBF].starts(with: storage[0..<filled]) { continue }
                 firstChunk = false
                 if filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { consumed = 3 }
             }
@@ -88,23 +87,26 @@ struct LineReader {
                     skipped = nil
                     defer { line.head.deallocate() }
                     try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
-                             offset: line.offset, length: line.length + count, newline: true)
+                             offset: line.offset, length: line.length + count, last: count > 0 ? storage[end - 1] : line.last,
+                             newline: true)
                 } else {
                     lineNumber += 1
                     try emit(base + consumed, count: min(count, maximumLineLength), number: lineNumber,
-                             offset: storageOffset + Int64(consumed), length: count, newline: true)
+                             offset: storageOffset + Int64(consumed), length: count, last: count > 0 ? storage[end - 1] : 0,
+                             newline: true)
                 }
                 consumed = end + 1
             }
             let leftover = filled - consumed
             if skipped != nil {
                 skipped!.length += leftover
+                if leftover > 0 { skipped!.last = storage[filled - 1] }
                 consumed = filled
             } else if leftover > maximumLineLength {
                 lineNumber += 1
                 let head = UnsafeMutableRawBufferPointer.allocate(byteCount: maximumLineLength, alignment: 1)
                 head.copyMemory(from: UnsafeRawBufferPointer(start: base + consumed, count: maximumLineLength))
-                skipped = (lineNumber, storageOffset + Int64(consumed), leftover, head)
+                skipped = (lineNumber, storageOffset + Int64(consumed), leftover, head, storage[filled - 1])
                 consumed = filled
             }
             if consumed > 0 {
@@ -120,11 +122,11 @@ struct LineReader {
             skipped = nil
             defer { line.head.deallocate() }
             try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
-                     offset: line.offset, length: line.length, newline: false)
+                     offset: line.offset, length: line.length, last: line.last, newline: false)
         } else if filled > 0 {
             lineNumber += 1
             try emit(base, count: min(filled, maximumLineLength), number: lineNumber, offset: storageOffset,
-                     length: filled, newline: false)
+                     length: filled, last: storage[filled - 1], newline: false)
         }
     }
 }
