@@ -4,7 +4,7 @@ import Tally
 /// `tally invoice`: the month-end batch (issue 2).
 enum InvoiceCommand {
     static let help = """
-        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json] [FILE ...]
+        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv] [--output FILE] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input).
@@ -13,7 +13,8 @@ enum InvoiceCommand {
         Options:
           --month YYYY-MM   the billing period (required)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
-          --format FORMAT   text (default) or json (SPEC §6)
+          --format FORMAT   text (default), json (SPEC §6) or csv (one row per line item)
+          --output FILE     write the report to FILE atomically instead of standard output
           -h, --help        show this help
 
         Exit codes: 0 success, 64 usage error, 65 lines rejected (invoices still
@@ -21,7 +22,7 @@ enum InvoiceCommand {
         """
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ["--month", "--rates", "--format"], flags: ["--help", "-h"])
+        let parsed = try Arguments(arguments, options: ["--month", "--rates", "--format", "--output"], flags: ["--help", "-h"])
         if parsed.has("--help") || parsed.has("-h") {
             Console.out(help + "\n")
             return .success
@@ -31,8 +32,8 @@ enum InvoiceCommand {
             throw UsageError(message: "--month \(monthText): expected YYYY-MM, e.g. 2026-10")
         }
         let format = parsed["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else {
-            throw UsageError(message: "--format \(format): expected text or json")
+        guard ["text", "json", "csv"].contains(format) else {
+            throw UsageError(message: "--format \(format): expected text, json or csv")
         }
         let inputs = parsed.positionals.isEmpty ? [EventInput.standardInput] : parsed.positionals.map(EventInput.file)
 
@@ -43,19 +44,21 @@ enum InvoiceCommand {
             Console.error("tally: rate-card configuration error: \(error)")
             return .configuration
         }
+        let run: InvoiceRun
         do {
-            let run = try MonthEndRun(period: period, rateCards: rateCards).run(inputs) { rejection in
+            run = try MonthEndRun(period: period, rateCards: rateCards).run(inputs) { rejection in
                 Console.error("\(rejection)")
             }
-            Console.out(format == "json" ? InvoiceReport.json(run) : InvoiceReport.text(run))
-            return run.needsAttention ? .dataError : .success
         } catch {
-            Console.error("tally: \(error)")
-            switch error {
-            case .input: return .noInput
-            case .configuration: return .configuration
-            }
+            return ReportCommand.failure(error)
         }
+        let report = switch format {
+        case "json": InvoiceReport.json(run)
+        case "csv": InvoiceReport.csv(run)
+        default: InvoiceReport.text(run)
+        }
+        try ReportCommand.emit(report, parsed)
+        return run.needsAttention ? .dataError : .success
     }
 }
 

@@ -1,0 +1,78 @@
+import Foundation
+import Tally
+
+/// What the report commands share (issue 5): their common options, reading
+/// the rate cards, mapping run errors to exit codes, and writing the report to
+/// standard output or, with `--output FILE`, atomically to a file.
+enum ReportCommand {
+    /// Options every report command takes.
+    static let commonOptions: Set<String> = ["--month", "--rates", "--format", "--output"]
+
+    /// `--month YYYY-MM`, required.
+    static func period(_ parsed: Arguments) throws(UsageError) -> BillingPeriod {
+        guard let monthText = parsed["--month"] else { throw UsageError(message: "--month YYYY-MM is required") }
+        guard let period = BillingPeriod(monthText) else {
+            throw UsageError(message: "--month \(Printable.quoted(monthText)): expected YYYY-MM, e.g. 2026-10")
+        }
+        return period
+    }
+
+    /// `--format`, one of `formats`; the first is the default.
+    static func format(_ parsed: Arguments, _ formats: [String]) throws(UsageError) -> String {
+        let format = parsed["--format"] ?? formats[0]
+        guard formats.contains(format) else {
+            throw UsageError(message: "--format \(Printable.quoted(format)): expected \(formats.joined(separator: " or "))")
+        }
+        return format
+    }
+
+    /// `--account A`, required, checked against the rule for account names.
+    static func account(_ parsed: Arguments) throws(UsageError) -> AccountName {
+        guard let text = parsed["--account"] else { throw UsageError(message: "--account ACCOUNT is required") }
+        do {
+            return try AccountName(text)
+        } catch {
+            throw UsageError(message: "--account: \(error)")
+        }
+    }
+
+    /// The positional FILEs, or standard input when there are none.
+    static func inputs(_ parsed: Arguments) -> [EventInput] {
+        parsed.positionals.isEmpty ? [EventInput.standardInput] : parsed.positionals.map(EventInput.file)
+    }
+
+    /// The rate cards from `--rates`, `$TALLY_RATES` or `./Rates`; `nil` after
+    /// printing the error (exit code 78).
+    static func rateCards(_ parsed: Arguments) -> RateCardSet? {
+        do {
+            return try RateCardSet.load(directory: RatesLocation.directory(parsed["--rates"]))
+        } catch {
+            Console.error("tally: rate-card configuration error: \(error)")
+            return nil
+        }
+    }
+
+    /// Prints a run's error and returns its exit code: 66 for input, 78 for configuration.
+    static func failure(_ error: RunError) -> ExitCode {
+        Console.error("tally: \(error)")
+        switch error {
+        case .input: return .noInput
+        case .configuration: return .configuration
+        }
+    }
+
+    /// Prints each rejected line on standard error as `FILE:LINE: ID: reason`.
+    static func printRejection(_ rejection: Rejection) {
+        Console.error("\(rejection)")
+    }
+
+    /// Writes `report` to `--output FILE` atomically (temporary file, flush,
+    /// rename), printing nothing, or else to standard output.
+    static func emit(_ report: String, _ parsed: Arguments) throws(UsageError) {
+        if let path = parsed["--output"] {
+            try AtomicFileWriter.write(report, to: path)
+        } else {
+            Console.out(report)
+        }
+    }
+}
