@@ -83,6 +83,13 @@ public struct ChargeExplanation: Sendable, Hashable {
         case beforeTheMonth(EventReference)
         /// The event set it earlier; a new rate card took effect at this second.
         case rateCardChange(EventReference)
+
+        /// The event that set the allocation.
+        public var event: EventReference {
+            switch self {
+            case let .event(event), let .beforeTheMonth(event), let .rateCardChange(event): event
+            }
+        }
     }
 
     /// What ended an interval.
@@ -95,5 +102,13 @@ public struct ChargeExplanation: Sendable, Hashable {
         case monthEnd
         /// A new rate card took effect; the next interval goes on under it.
         case rateCardChange
+
+        /// The event that ended the allocation, if one did.
+        public var event: EventReference? {
+            switch self {
+            case let .event(event), let .afterTheMonth(event): event
+            case .monthEnd, .rateCardChange: nil
+            }
+        }
     }
 }
