@@ -5,6 +5,13 @@ import Tally
 /// the rate cards, mapping run errors to exit codes, and writing the report to
 /// standard output or, with `--output FILE`, atomically to a file.
 enum ReportCommand {
+    /// The exit codes, as the report commands' help states them.
+    static let exitCodesHelp = """
+        Exit codes: 0 success, 64 usage error, 65 lines rejected or invoices held
+        (report still written), 66 input missing or unreadable, 78 rate-card
+        configuration error.
+        """
+
     /// Options every report command takes.
     static let commonOptions: Set<String> = ["--month", "--rates", "--format", "--output"]
 

@@ -19,9 +19,7 @@ enum SummaryCommand {
           --output FILE     write the report to FILE atomically instead of standard output
           -h, --help        show this help
 
-        Exit codes: 0 success, 64 usage error, 65 lines rejected or invoices held
-        (report still written), 66 input missing or unreadable, 78 rate-card
-        configuration error.
+        \(ReportCommand.exitCodesHelp)
         """
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {

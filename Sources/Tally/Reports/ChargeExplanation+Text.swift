@@ -53,13 +53,13 @@ extension ChargeExplanation {
         let mbSeconds = NumberText.grouped(item.mbSeconds)
         let step = Money(minorUnits: 1, currency: currency)
         output += "  Rate card   \(card.name), in effect from \(card.effectiveFrom)\(card.file.isEmpty ? "" : " (\(card.file))"): "
-            + "\(item.flavor) at \(item.unitPrice) \(currency) per MB-hour, amounts rounded \(card.rounding.rawValue) to \(step)\n"
+            + "\(item.flavor) at \(item.unitPrice) \(currency) per MB-hour, rounding \(card.rounding.rawValue)\n"
         output += "  MB-hours    \(mbSeconds) MB-seconds / 3,600 = \(NumberText.mbHours(item.mbSeconds))"
             + " (to 0.001; amounts use the exact MB-seconds)\n"
         let exact = line.exactAmountText(grouping: true)
         output += "  Amount      \(mbSeconds) MB-seconds x \(item.unitPrice) \(currency)/MB-hour / 3,600 = "
-            + "\(exact) \(currency) exactly -> \(item.amount.formatted(grouping: true)) \(currency)"
-            + (exact.contains("(") ? " (digits in parentheses repeat for ever)\n" : "\n")
+            + "\(exact) \(currency) exactly" + (exact.contains("(") ? " (digits in parentheses repeat)" : "")
+            + " -> \(item.amount.formatted(grouping: true)) \(currency), rounded \(card.rounding.rawValue) to \(step)\n"
         return output
     }
 
