@@ -9,6 +9,7 @@ public enum ChargeSelection: Sendable, Hashable, CustomStringConvertible {
     /// Every line of the SSL edge of this domain (`--domain D`).
     case domain(DomainName)
 
+    /// The selection in words, for messages: `line 2`, `service shop/www`, …
     public var description: String {
         switch self {
         case .all: "every line"
@@ -39,6 +40,7 @@ public enum ExplainError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The selection matches no line of the invoice.
     case noLine(ChargeSelection, invoiceNumber: String, lineCount: Int)
 
+    /// What went wrong and what to do, for the operator.
     public var description: String {
         switch self {
         case let .run(error):
