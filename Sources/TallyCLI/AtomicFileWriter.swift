@@ -56,21 +56,4 @@ struct AtomicFileWriter {
         try? handle.close()
         try? FileManager.default.removeItem(atPath: temporaryPath)
     }
-
-    /// Writes `text` to `path` atomically in one go.
-    static func write(_ text: String, to path: String) throws(OutputError) {
-        let writer: AtomicFileWriter
-        do {
-            writer = try AtomicFileWriter(path: path)
-        } catch {
-            throw OutputError(message: error.message)
-        }
-        do {
-            try writer.write(text)
-            try writer.commit()
-        } catch {
-            writer.discard()
-            throw error
-        }
-    }
 }

@@ -1,11 +1,11 @@
 import Foundation
 import Tally
 
-/// `tally invoice`: the month-end batch (issues 2 and 3).
+/// `tally invoice`: the month-end batch (issues 2, 3 and 5).
 enum InvoiceCommand {
     static let help = """
-        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json]
-                             [--rejects FILE] [--strict] [FILE ...]
+        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv]
+                             [--output FILE] [--rejects FILE] [--strict] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input).
@@ -16,7 +16,8 @@ enum InvoiceCommand {
         Options:
           --month YYYY-MM   the billing period (required)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
-          --format FORMAT   text (default) or json (SPEC §6)
+          --format FORMAT   text (default), json (SPEC §6) or csv (one row per line item)
+          --output FILE     write the report to FILE atomically instead of standard output
           --rejects FILE    also write every rejected line, as read, with its file,
                             line number and reason, to FILE as JSON Lines (atomic)
           --strict          print no invoices at all if any line is rejected
@@ -24,39 +25,26 @@ enum InvoiceCommand {
 
         Exit codes: 0 success, 64 usage error, 65 lines rejected or invoices held
         (invoices still printed unless --strict), 66 input missing or unreadable,
-        74 --rejects file could not be written, 78 rate-card configuration error.
+        74 --output or --rejects file could not be written, 78 rate-card
+        configuration error.
         """
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ["--month", "--rates", "--format", "--rejects"],
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects"]),
                                    flags: ["--help", "-h", "--strict"])
         if parsed.has("--help") || parsed.has("-h") {
             Console.out(help + "\n")
             return .success
         }
-        guard let monthText = parsed["--month"] else { throw UsageError(message: "--month YYYY-MM is required") }
-        guard let period = BillingPeriod(monthText) else {
-            throw UsageError(message: "--month \(monthText): expected YYYY-MM, e.g. 2026-10")
-        }
-        let format = parsed["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else {
-            throw UsageError(message: "--format \(format): expected text or json")
-        }
-        let inputs = parsed.positionals.isEmpty ? [EventInput.standardInput] : parsed.positionals.map(EventInput.file)
-
-        let rateCards: RateCardSet
-        do {
-            rateCards = try RateCardSet.load(directory: RatesLocation.directory(parsed["--rates"]))
-        } catch {
-            Console.error("tally: rate-card configuration error: \(error)")
-            return .configuration
-        }
+        let period = try ReportCommand.period(parsed)
+        let format = try ReportCommand.format(parsed, ["text", "json", "csv"])
+        guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
         let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path) }
         var rejectsFailure: OutputError?
         var standardError = BufferedStandardError()
         let outcome: Result<InvoiceRun, RunError>
         do throws(RunError) {
-            outcome = .success(try MonthEndRun(period: period, rateCards: rateCards).run(inputs) { rejection in
+            outcome = .success(try MonthEndRun(period: period, rateCards: rateCards).run(ReportCommand.inputs(parsed)) { rejection in
                 standardError.line("\(rejection)")
                 guard let rejects, rejectsFailure == nil else { return }
                 do throws(OutputError) {
@@ -88,18 +76,18 @@ enum InvoiceCommand {
 
         switch outcome {
         case let .failure(error):
-            Console.error("tally: \(error)")
-            switch error {
-            case .input: return .noInput
-            case .configuration: return .configuration
-            }
+            return ReportCommand.failure(error)
         case let .success(run):
             if parsed.has("--strict"), run.needsAttention {
                 Console.error("tally: --strict: \(run.events.rejected) line\(run.events.rejected == 1 ? "" : "s") rejected; no invoices printed")
                 return .dataError
             }
-            Console.out(format == "json" ? InvoiceReport.json(run) : InvoiceReport.text(run))
-            return run.needsAttention ? .dataError : .success
+            let report = switch format {
+            case "json": InvoiceReport.json(run)
+            case "csv": InvoiceReport.csv(run)
+            default: InvoiceReport.text(run)
+            }
+            return ReportCommand.emit(report, parsed, status: run.needsAttention ? .dataError : .success)
         }
     }
 }

@@ -5,7 +5,10 @@ let help = """
     Usage: tally <command> [options]
 
     Commands:
-      invoice    the month-end invoices for one billing period
+      invoice    the month-end invoices for one billing period (text, json or csv)
+      summary    the month at a glance: totals by flavor and service type, SSL edges, largest invoices
+      usage      one account's billed memory over the month, as a chart
+      explain    why an account was charged what it was: the intervals and arithmetic behind its lines
 
     Run `tally <command> --help` for a command's options.
     Options: --help, --version
@@ -27,6 +30,12 @@ func main(_ arguments: [String]) -> ExitCode {
             return .success
         case "invoice":
             return try InvoiceCommand.run(rest)
+        case "summary":
+            return try SummaryCommand.run(rest)
+        case "usage":
+            return try UsageCommand.run(rest)
+        case "explain":
+            return try ExplainCommand.run(rest)
         default:
             throw UsageError(message: "unknown command \(command); run tally --help")
         }

@@ -38,16 +38,7 @@ public struct MonthEndRun: Sendable {
             throw .input(error)
         }
         do {
-            let usage = try meter.finish()
-            let rater = Rater(rateCards: rateCards)
-            var lines: [(account: AccountName, line: LineItem)] = []
-            for record in usage.records {
-                lines.append((log.reader.symbols.name(record.key.account), try rater.lineItem(for: record, symbols: log.reader.symbols)))
-            }
-            let assembler = InvoiceAssembler(period: period, currency: rateCards.currency)
-            let invoices = try assembler.invoices(for: lines, holds: holds)
-            return InvoiceRun(period: period, currency: rateCards.currency, invoices: invoices, events: log.counts,
-                              heldAccountsWithoutInvoice: assembler.heldAccountsWithoutInvoice(invoices, holds: holds))
+            return try invoiceRun(pricing: try meter.finish(), symbols: log.reader.symbols, holds: holds, events: log.counts)
         } catch {
             throw .configuration(error)
         }

@@ -48,16 +48,10 @@ struct ReplayedLog {
 
     /// The rejection of a replayed event, its line read again for its id.
     static func rejection(of record: EventRecord, _ violation: RuleViolation, reader: EventReader) -> Rejection {
-        let original = reader.catalog.bytes(at: record.location) ?? []
-        var parser = FoundationLineParser()
-        var eventID: String?
-        if case .object = original.withUnsafeBytes({ parser.parse($0) }),
-           case let .string(start, end) = parser.fields[.id] {
-            eventID = String(decoding: parser.scratch[start..<end], as: UTF8.self)
-        }
+        let original = reader.catalog.reread(record.location)
         return Rejection(
-            location: reader.catalog.location(record.location), eventID: eventID,
+            location: reader.catalog.location(record.location), eventID: original.eventID,
             account: reader.symbols.name(record.account), time: Timestamp(secondsSinceEpoch: record.time),
-            reason: .rule(violation), originalLine: original)
+            reason: .rule(violation), originalLine: original.bytes)
     }
 }

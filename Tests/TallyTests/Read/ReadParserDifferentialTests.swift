@@ -117,12 +117,12 @@ struct ReadParserDifferentialTests {
 /// Seeded random JSON for events: valid fields in any order and spacing,
 /// strings with random `\u` escapes, and unknown fields of every JSON type.
 struct RandomJSON {
-    var generator: SeededGenerator
+    var generator: SplitMix64
     /// Whether the line being rendered gets random escapes (lines without any go to the fast parser).
     private var escaping = false
 
     init(seed: UInt64) {
-        generator = SeededGenerator(seed: seed)
+        generator = SplitMix64(seed: seed)
     }
 
     mutating func pick<T>(_ choices: [T]) -> T { choices[Int(generator.next() % UInt64(choices.count))] }

@@ -135,7 +135,7 @@ struct ReplayOrderTests {
             "e9 application blog is sandbox and cannot be scaled",
         ])
         let seed: UInt64 = 0x0DD_2026
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         for round in 0..<25 {
             let shuffled = round == 0 ? Array(sorted.reversed()) : sorted.shuffled(using: &generator)
             let (shuffledCounts, shuffledInvoices, shuffledRejections) = try Self.summary(shuffled)

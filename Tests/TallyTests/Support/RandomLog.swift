@@ -38,6 +38,21 @@ struct RandomLog {
 
     var text: String { lines.map { $0 + "\n" }.joined() }
 
+    /// The log as a ``LogBuilder``.
+    var log: LogBuilder {
+        var builder = LogBuilder()
+        for line in lines { builder.addRaw(line) }
+        return builder
+    }
+
+    /// A card in effect from before the logs and one from 2026-10-17T06:00:00Z
+    /// with another price, rounding and edge size, so usage splits mid-month.
+    static let rates = try! RateCardSet([
+        Fixtures.dotcloud,
+        Fixtures.card(name: "mid-month", from: "2026-10-17T06:00:00Z", rounding: .halfEven,
+                      live: "0.00021", enterprise: "0.0003", edgeMB: 192),
+    ])
+
     private struct Service {
         var type: String
         var instances: Int

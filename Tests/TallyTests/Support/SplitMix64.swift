@@ -1,22 +1,7 @@
 import Foundation
+@testable import Tally
 
-/// A small, fast, seedable random number generator (SplitMix64), so a failing
-/// random test can be replayed from its printed seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// The seeds random tests use: a fixed list, or `$TALLY_SEED` to replay one.
     static var testSeeds: [UInt64] {
         if let text = ProcessInfo.processInfo.environment["TALLY_SEED"], let seed = UInt64(text) { return [seed] }

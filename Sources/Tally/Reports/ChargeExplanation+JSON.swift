@@ -1,0 +1,128 @@
+extension ChargeExplanation {
+    /// The explanation as one JSON document (keys sorted, the same bytes on
+    /// every run): `account`, `period`, `currency`, `invoice`, `status`,
+    /// `invoice_lines`, `events` and `lines` — each with `line` (its position
+    /// from 1), the invoice line's fields (`kind`, `application`, `service`,
+    /// `service_type`, `domain`, `flavor`, `rate_card`, `unit_price`,
+    /// `mb_seconds`, `amount`) plus `mb_hours`, `exact_amount` (repeating
+    /// digits in parentheses), `rounding`, `rate_card_effective_from` and
+    /// `intervals`: `from`, `to`, `seconds`, `instances`, `memory_mb`,
+    /// `mb_seconds`, and `start` / `end` with a `reason` (`event`,
+    /// `before_the_month`, `after_the_month`, `month_end`, `rate_card_change`)
+    /// and, when an event is named, `event` {`id`, `file`, `line`}.
+    public func json() -> String {
+        InvoiceReport.encode(ExplanationDocument(
+            account: account.text, period: period.description, currency: currency.code, invoice: invoiceNumber,
+            status: status, invoiceLines: invoiceLineCount, lines: lines.map(ExplainedLineDocument.init), events: events))
+    }
+}
+
+struct ExplanationDocument: Encodable {
+    var account: String
+    var period: String
+    var currency: String
+    var invoice: String
+    var status: InvoiceStatus
+    var invoiceLines: Int
+    var lines: [ExplainedLineDocument]
+    var events: EventCounts
+
+    enum CodingKeys: String, CodingKey {
+        case account, period, currency, invoice, status, lines, events
+        case invoiceLines = "invoice_lines"
+    }
+}
+
+struct ExplainedLineDocument: Encodable {
+    var line: Int
+    var item: LineDocument
+    var serviceType: String?
+    var mbHours: String
+    var exactAmount: String
+    var rounding: RoundingMode
+    var rateCardEffectiveFrom: String
+    var intervals: [IntervalDocument]
+
+    enum CodingKeys: String, CodingKey {
+        case line, rounding, intervals
+        case serviceType = "service_type"
+        case mbHours = "mb_hours"
+        case exactAmount = "exact_amount"
+        case rateCardEffectiveFrom = "rate_card_effective_from"
+    }
+
+    init(_ line: ChargeExplanation.Line) {
+        self.line = line.number
+        item = LineDocument(line.item)
+        serviceType = line.item.serviceType?.text
+        mbHours = NumberText.mbHours(line.item.mbSeconds, grouping: false)
+        exactAmount = line.exactAmountText(grouping: false)
+        rounding = line.item.rateCard.rounding
+        rateCardEffectiveFrom = line.item.rateCard.effectiveFrom.description
+        intervals = line.intervals.map(IntervalDocument.init)
+    }
+
+    /// The invoice line's own fields, as `tally invoice --format json` writes them, then this document's.
+    func encode(to encoder: any Encoder) throws {
+        try item.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encodeIfPresent(serviceType, forKey: .serviceType)
+        try container.encode(mbHours, forKey: .mbHours)
+        try container.encode(exactAmount, forKey: .exactAmount)
+        try container.encode(rounding, forKey: .rounding)
+        try container.encode(rateCardEffectiveFrom, forKey: .rateCardEffectiveFrom)
+        try container.encode(intervals, forKey: .intervals)
+    }
+}
+
+struct IntervalDocument: Encodable {
+    struct Boundary: Encodable {
+        var reason: String
+        var event: EventDocument?
+    }
+
+    struct EventDocument: Encodable {
+        var id: String?
+        var file: String
+        var line: Int
+    }
+
+    var from: String
+    var to: String
+    var seconds: Int64
+    var instances: Int
+    var memoryMB: Int
+    var mbSeconds: Int64
+    var start: Boundary
+    var end: Boundary
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, seconds, instances, start, end
+        case memoryMB = "memory_mb"
+        case mbSeconds = "mb_seconds"
+    }
+
+    init(_ interval: ChargeExplanation.Interval) {
+        func event(_ reference: ChargeExplanation.EventReference) -> EventDocument {
+            EventDocument(id: reference.eventID?.text, file: reference.location.file, line: reference.location.line)
+        }
+        from = interval.from.description
+        to = interval.to.description
+        seconds = interval.seconds
+        instances = interval.instances
+        memoryMB = interval.memoryMB
+        mbSeconds = interval.mbSeconds
+        switch interval.start {
+        case let .event(reference): start = Boundary(reason: "event", event: event(reference))
+        case let .beforeTheMonth(reference): start = Boundary(reason: "before_the_month", event: event(reference))
+        case let .rateCardChange(reference): start = Boundary(reason: "rate_card_change", event: event(reference))
+        }
+        switch interval.end {
+        case let .event(reference): end = Boundary(reason: "event", event: event(reference))
+        case let .afterTheMonth(reference): end = Boundary(reason: "after_the_month", event: event(reference))
+        case .monthEnd: end = Boundary(reason: "month_end")
+        case .rateCardChange: end = Boundary(reason: "rate_card_change")
+        }
+    }
+}

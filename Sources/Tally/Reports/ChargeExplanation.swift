@@ -1,0 +1,114 @@
+/// Why an account was charged what it was (issue 5): for each explained line
+/// of its invoice, every interval of constant reserved memory that made it up,
+/// the events that opened and closed each interval, the rate card, and the
+/// arithmetic from MB-seconds to the rounded amount. The intervals of a line
+/// add up to its MB-seconds exactly. Render with ``text()`` or ``json()``.
+public struct ChargeExplanation: Sendable, Hashable {
+    /// The account.
+    public let account: AccountName
+    /// The billing period.
+    public let period: BillingPeriod
+    /// The currency of every amount.
+    public let currency: Currency
+    /// The invoice explained, `INV-YYYYMM-<account>`.
+    public let invoiceNumber: String
+    /// The invoice's status (issue 3).
+    public let status: InvoiceStatus
+    /// How many lines the invoice has (explained or not).
+    public let invoiceLineCount: Int
+    /// The lines explained, in invoice order.
+    public let lines: [Line]
+    /// How every line of the log was accounted for.
+    public let events: EventCounts
+
+    /// One invoice line and what made it up.
+    public struct Line: Sendable, Hashable {
+        /// The line's position on the invoice, from 1 (as `--line` counts).
+        public let number: Int
+        /// The line as the invoice shows it.
+        public let item: LineItem
+        /// Its intervals, earliest first.
+        public let intervals: [Interval]
+
+        /// The sum of the intervals' MB-seconds; equals `item.mbSeconds`.
+        public var intervalMBSeconds: Int64 { intervals.reduce(0) { $0 + $1.mbSeconds } }
+
+        /// `mbSeconds × unitPrice ÷ 3600` before rounding, exact (see
+        /// ``UnitPrice/exactAmountText(forMBSeconds:minimumFractionDigits:grouping:)``).
+        public func exactAmountText(grouping: Bool) -> String {
+            item.unitPrice.exactAmountText(forMBSeconds: item.mbSeconds,
+                                           minimumFractionDigits: item.amount.currency.minorUnitExponent,
+                                           grouping: grouping)
+        }
+    }
+
+    /// A stretch of time over which the line's resource held one allocation
+    /// under one flavor and one rate card.
+    public struct Interval: Sendable, Hashable {
+        /// First second counted (included).
+        public let from: Timestamp
+        /// First second not counted.
+        public let to: Timestamp
+        /// Instances (1 for an SSL edge).
+        public let instances: Int
+        /// MB per instance (the card's `ssl_edge_memory_mb` for an SSL edge).
+        public let memoryMB: Int
+        /// instances × memoryMB × seconds, exact.
+        public let mbSeconds: Int64
+        /// What started the interval.
+        public let start: Start
+        /// What ended it.
+        public let end: End
+
+        /// Whole seconds from `from` to `to`.
+        public var seconds: Int64 { to.secondsSinceEpoch - from.secondsSinceEpoch }
+    }
+
+    /// An event of the log: its `id` and where it was read.
+    public struct EventReference: Sendable, Hashable, CustomStringConvertible {
+        /// The event's id, `nil` when its line can no longer be read or parsed.
+        public let eventID: EventID?
+        /// Its file and line.
+        public let location: SourceLocation
+
+        /// `ID at FILE:LINE`, with `-` for an unreadable id.
+        public var description: String { "\(eventID?.text ?? "-") at \(location)" }
+    }
+
+    /// What started an interval.
+    public enum Start: Sendable, Hashable {
+        /// The event set the allocation at the interval's first second.
+        case event(EventReference)
+        /// The event set it before the period, which cuts it at its first second.
+        case beforeTheMonth(EventReference)
+        /// The event set it earlier; a new rate card took effect at this second.
+        case rateCardChange(EventReference)
+
+        /// The event that set the allocation.
+        public var event: EventReference {
+            switch self {
+            case let .event(event), let .beforeTheMonth(event), let .rateCardChange(event): event
+            }
+        }
+    }
+
+    /// What ended an interval.
+    public enum End: Sendable, Hashable {
+        /// The event changed or ended the allocation at the interval's last second + 1.
+        case event(EventReference)
+        /// The event ended it after the period, which cuts it at its end.
+        case afterTheMonth(EventReference)
+        /// The allocation was still held when the period ended.
+        case monthEnd
+        /// A new rate card took effect; the next interval goes on under it.
+        case rateCardChange
+
+        /// The event that ended the allocation, if one did.
+        public var event: EventReference? {
+            switch self {
+            case let .event(event), let .afterTheMonth(event): event
+            case .monthEnd, .rateCardChange: nil
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// The month at a glance (issue 5: `tally summary`), built from a month-end
+/// run: invoices issued and held, the total billed, billed by flavor and by
+/// service type, the SSL edges (and those whose application no longer exists),
+/// the ten largest invoices, the MB-hours billed and the event accounting.
+/// Every amount is a sum of rounded line amounts, never rounded again
+/// (SPEC §3). Render with ``text()`` or ``json()``.
+public struct MonthSummary: Sendable, Hashable {
+    /// How many of the largest invoices are listed.
+    public static let largestInvoiceCount = 10
+
+    /// Lines, usage and amount of a group of line items.
+    public struct Group: Sendable, Hashable {
+        /// The group's name: a flavor, a service type, `final`, `held`, …
+        public let name: String
+        /// Invoices (for invoice groups) or line items (for line groups).
+        public let count: Int
+        /// Exact MB-seconds of the group's lines.
+        public let mbSeconds: Int64
+        /// The sum of the group's rounded line amounts.
+        public let amount: Money
+    }
+
+    /// One of the largest invoices.
+    public struct RankedInvoice: Sendable, Hashable {
+        /// `INV-YYYYMM-<account>`.
+        public let number: String
+        /// The account.
+        public let account: AccountName
+        /// Final or held.
+        public let status: InvoiceStatus
+        /// Its line count.
+        public let lineCount: Int
+        /// Its total.
+        public let total: Money
+    }
+
+    /// The SSL edges billed in the month; an edge is one domain of one account.
+    public struct SSLEdges: Sendable, Hashable {
+        /// Edges with at least one line.
+        public let edges: Int
+        /// Their lines (an edge has one per flavor and rate card).
+        public let lines: Int
+        /// Exact MB-seconds of their lines.
+        public let mbSeconds: Int64
+        /// The sum of their lines' amounts.
+        public let amount: Money
+        /// Edges whose application was destroyed before the period ended
+        /// (still billed until SSL is disabled, SPEC §1).
+        public let edgesWithoutApplication: Int
+        /// The sum of all the lines of those edges.
+        public let amountWithoutApplication: Money
+    }
+
+    /// The billing period.
+    public let period: BillingPeriod
+    /// The currency of every amount.
+    public let currency: Currency
+    /// Invoices issued (final): count, usage and total.
+    public let issued: Group
+    /// Invoices held (issue 3): count, usage and total.
+    public let held: Group
+    /// Accounts with rejected events but no invoice.
+    public let heldAccountsWithoutInvoice: Int
+    /// Every invoice: count, exact MB-seconds billed and total billed.
+    public let billed: Group
+    /// Lines by flavor, in the order sandbox, live, enterprise; only flavors with lines.
+    public let byFlavor: [Group]
+    /// Service lines by service type, by name; SSL edges are in ``sslEdges``.
+    public let byServiceType: [Group]
+    /// The SSL edges.
+    public let sslEdges: SSLEdges
+    /// The largest invoices by total, largest first, ties by account; at most ``largestInvoiceCount``.
+    public let largestInvoices: [RankedInvoice]
+    /// How every line of the log was accounted for.
+    public let events: EventCounts
+
+    /// Line items on all invoices.
+    public var lineCount: Int { byFlavor.reduce(0) { $0 + $1.count } }
+}

@@ -1,0 +1,87 @@
+/// An account's billed memory over one billing period, day by day (issue 5):
+/// one row per service and per SSL edge, each with its billed MB-seconds and
+/// peak reserved MB for every UTC day, its total MB-seconds and the sum of its
+/// invoice lines' rounded amounts. Only billed memory is shown (sandbox usage
+/// is free and on no invoice, SPEC §3), so the rows add up to the invoice.
+/// Render with ``text(ramp:)`` (a chart) or ``json()``.
+public struct UsageReport: Sendable, Hashable {
+    /// One service or SSL edge of the account.
+    public struct Row: Sendable, Hashable {
+        /// Service or SSL edge.
+        public let kind: LineItem.Kind
+        /// The service's application, or the one the SSL edge was enabled for.
+        public let application: ApplicationName
+        /// The service (service rows only).
+        public let service: ServiceName?
+        /// The service's type (service rows only).
+        public let serviceType: ServiceType?
+        /// The custom domain (SSL edge rows only).
+        public let domain: DomainName?
+        /// MB-seconds billed on each day of the period (UTC), the first day first.
+        public let dailyMBSeconds: [Int64]
+        /// The most MB reserved at any second of each day; 0 on a day with none.
+        public let dailyPeakMB: [Int64]
+        /// Exact MB-seconds in the period: the sum of the days, and of the row's invoice lines.
+        public let mbSeconds: Int64
+        /// The sum of the row's invoice lines' rounded amounts (never re-rounded).
+        public let amount: Money
+
+        /// The most MB reserved at any second of the period.
+        public var peakMB: Int64 { dailyPeakMB.max() ?? 0 }
+    }
+
+    /// The account.
+    public let account: AccountName
+    /// The billing period; one chart column per day.
+    public let period: BillingPeriod
+    /// The currency of the amounts.
+    public let currency: Currency
+    /// The account's invoice number for the period (`INV-YYYYMM-<account>`).
+    public let invoiceNumber: String
+    /// The invoice's status, or `nil` when the account has no billable usage.
+    public let status: InvoiceStatus?
+    /// The account's rejected lines dated in or before the period, which
+    /// hold its bill (issue 3); 0 when none.
+    public let rejectedLineCount: Int
+    /// Services by application then service, then SSL edges by domain, as on the invoice.
+    public let rows: [Row]
+    /// Exact MB-seconds of all rows.
+    public let mbSeconds: Int64
+    /// The invoice total: the sum of the rounded line amounts.
+    public let total: Money
+    /// How every line of the log was accounted for.
+    public let events: EventCounts
+}
+
+extension UsageReport {
+    /// Builds the report from one account metered alone: rows follow the
+    /// invoice's lines, merged per service or edge across flavors and rate
+    /// cards, with the day-by-day series of the same resource.
+    init(_ metering: AccountMetering, period: BillingPeriod, currency: Currency, symbols: SymbolTable) {
+        var rows: [Row] = []
+        let lines = metering.invoice?.lines ?? []
+        var start = lines.startIndex
+        while start < lines.endIndex {
+            var end = start + 1
+            while end < lines.endIndex, lines[start].billsSameResource(as: lines[end]) { end += 1 }
+            let group = lines[start..<end]
+            let last = group.last!
+            let series = metering.accountSymbol.flatMap { account in
+                last.subject(symbols: symbols).flatMap { metering.daily[BilledResource(account: account, subject: $0)] }
+            } ?? DailyUsageSeries(dayCount: period.days)
+            rows.append(Row(
+                kind: last.kind, application: last.application, service: last.service, serviceType: last.serviceType,
+                domain: last.domain, dailyMBSeconds: series.mbSeconds, dailyPeakMB: series.peakMB,
+                mbSeconds: group.reduce(0) { $0 + $1.mbSeconds },
+                // Line amounts are ≥ 0 and their sum, the invoice total, fits in 64 bits.
+                amount: Money(minorUnits: group.reduce(0) { $0 + $1.amount.minorUnits }, currency: currency)))
+            start = end
+        }
+        self.init(account: metering.account, period: period, currency: currency,
+                  invoiceNumber: Invoice.number(for: metering.account, in: period),
+                  status: metering.invoice?.status,
+                  rejectedLineCount: metering.invoice?.rejectedLineCount ?? metering.heldWithoutInvoice?.rejectedLineCount ?? 0,
+                  rows: rows, mbSeconds: rows.reduce(0) { $0 + $1.mbSeconds },
+                  total: metering.invoice?.total ?? .zero(currency), events: metering.events)
+    }
+}

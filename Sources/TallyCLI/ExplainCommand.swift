@@ -1,0 +1,92 @@
+import Tally
+
+/// `tally explain`: why an account was charged what it was (issue 5).
+enum ExplainCommand {
+    static let help = """
+        Usage: tally explain --account ACCOUNT --month YYYY-MM
+                             [--line N | --service APP/SERVICE | --domain DOMAIN]
+                             [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
+
+        Explains lines of the account's invoice for the calendar month (UTC) from
+        the event log in FILEs, read in order (none, or -, reads standard input):
+        every interval that made up each line (from, to, seconds, instances x MB,
+        MB-seconds), the event that started and ended it (id and FILE:LINE, or
+        before the month / after the month / month end / rate card change), the
+        rate card, and the arithmetic from MB-seconds to the rounded amount.
+        Without a selector, every line is explained. Rejected lines go to
+        standard error as FILE:LINE: ID: reason.
+
+        Options:
+          --account ACCOUNT    the account invoiced (required)
+          --month YYYY-MM      the billing period (required)
+          --line N             the Nth line as the invoice lists them, from 1
+          --service APP/SERVICE  every line of that service
+          --domain DOMAIN      every line of that domain's SSL edge
+          --rates DIR          folder of rate cards (default: $TALLY_RATES, else ./Rates)
+          --format FORMAT      text (default) or json
+          --output FILE        write the report to FILE atomically instead of standard output
+          -h, --help           show this help
+
+        Exit codes: 0 success, 64 usage error (also: no invoice, or no such line),
+        65 lines rejected or invoices held (report still written), 66 input missing
+        or unreadable, 78 rate-card configuration error.
+        """
+
+    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account", "--line", "--service", "--domain"]),
+                                   flags: ["--help", "-h"])
+        if parsed.has("--help") || parsed.has("-h") {
+            Console.out(help + "\n")
+            return .success
+        }
+        let account = try ReportCommand.account(parsed)
+        let period = try ReportCommand.period(parsed)
+        let selection = try selection(parsed)
+        let format = try ReportCommand.format(parsed, ["text", "json"])
+        guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
+        let explanation: ChargeExplanation
+        do {
+            explanation = try MonthEndRun(period: period, rateCards: rateCards)
+                .explanation(of: account, selecting: selection, ReportCommand.inputs(parsed),
+                             onRejection: ReportCommand.printRejection)
+        } catch {
+            if case let .run(runError) = error { return ReportCommand.failure(runError) }
+            throw UsageError(message: "\(error)")
+        }
+        return ReportCommand.emit(format == "json" ? explanation.json() : explanation.text(), parsed,
+                                  status: explanation.events.rejected > 0 || explanation.status == .held ? .dataError : .success)
+    }
+
+    /// `--line N`, `--service APP/SERVICE` or `--domain D` (at most one), else every line.
+    static func selection(_ parsed: Arguments) throws(UsageError) -> ChargeSelection {
+        let given = ["--line", "--service", "--domain"].filter { parsed[$0] != nil }
+        guard given.count <= 1 else {
+            throw UsageError(message: "\(given.joined(separator: " and ")) can't be combined; give at most one")
+        }
+        if let text = parsed["--line"] {
+            guard let number = Int(text), number >= 1 else {
+                throw UsageError(message: "--line \(Printable.quoted(text)): expected a line number from 1")
+            }
+            return .line(number)
+        }
+        if let text = parsed["--service"] {
+            let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                throw UsageError(message: "--service \(Printable.quoted(text)): expected APP/SERVICE, e.g. shop/www")
+            }
+            do {
+                return .service(try ApplicationName(String(parts[0])), try ServiceName(String(parts[1])))
+            } catch {
+                throw UsageError(message: "--service: \(error)")
+            }
+        }
+        if let text = parsed["--domain"] {
+            do {
+                return .domain(try DomainName(text))
+            } catch {
+                throw UsageError(message: "--domain: \(error)")
+            }
+        }
+        return .all
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Tally
+
+/// What the report commands share (issue 5): their common options, reading
+/// the rate cards, mapping run errors to exit codes, and writing the report to
+/// standard output or, with `--output FILE`, atomically to a file.
+enum ReportCommand {
+    /// The exit codes, as the report commands' help states them.
+    static let exitCodesHelp = """
+        Exit codes: 0 success, 64 usage error, 65 lines rejected or invoices held
+        (report still written), 66 input missing or unreadable, 74 --output file
+        could not be written, 78 rate-card configuration error.
+        """
+
+    /// Options every report command takes.
+    static let commonOptions: Set<String> = ["--month", "--rates", "--format", "--output"]
+
+    /// `--month YYYY-MM`, required.
+    static func period(_ parsed: Arguments) throws(UsageError) -> BillingPeriod {
+        guard let monthText = parsed["--month"] else { throw UsageError(message: "--month YYYY-MM is required") }
+        guard let period = BillingPeriod(monthText) else {
+            throw UsageError(message: "--month \(Printable.quoted(monthText)): expected YYYY-MM, e.g. 2026-10")
+        }
+        return period
+    }
+
+    /// `--format`, one of `formats`; the first is the default.
+    static func format(_ parsed: Arguments, _ formats: [String]) throws(UsageError) -> String {
+        let format = parsed["--format"] ?? formats[0]
+        guard formats.contains(format) else {
+            let choices = formats.count > 1 ? formats.dropLast().joined(separator: ", ") + " or " + formats.last! : formats[0]
+            throw UsageError(message: "--format \(Printable.quoted(format)): expected \(choices)")
+        }
+        return format
+    }
+
+    /// `--account A`, required, checked against the rule for account names.
+    static func account(_ parsed: Arguments) throws(UsageError) -> AccountName {
+        guard let text = parsed["--account"] else { throw UsageError(message: "--account ACCOUNT is required") }
+        do {
+            return try AccountName(text)
+        } catch {
+            throw UsageError(message: "--account: \(error)")
+        }
+    }
+
+    /// The positional FILEs, or standard input when there are none.
+    static func inputs(_ parsed: Arguments) -> [EventInput] {
+        parsed.positionals.isEmpty ? [EventInput.standardInput] : parsed.positionals.map(EventInput.file)
+    }
+
+    /// The rate cards from `--rates`, `$TALLY_RATES` or `./Rates`; `nil` after
+    /// printing the error (exit code 78).
+    static func rateCards(_ parsed: Arguments) -> RateCardSet? {
+        do {
+            return try RateCardSet.load(directory: RatesLocation.directory(parsed["--rates"]))
+        } catch {
+            Console.error("tally: rate-card configuration error: \(error)")
+            return nil
+        }
+    }
+
+    /// Prints a run's error and returns its exit code: 66 for input, 78 for configuration.
+    static func failure(_ error: RunError) -> ExitCode {
+        Console.error("tally: \(error)")
+        switch error {
+        case .input: return .noInput
+        case .configuration: return .configuration
+        }
+    }
+
+    /// Prints each rejected line on standard error as `FILE:LINE: ID: reason`.
+    static func printRejection(_ rejection: Rejection) {
+        Console.error("\(rejection)")
+    }
+
+    /// Writes `report` to `--output FILE` atomically (temporary file, flush,
+    /// rename), printing nothing, or else to standard output.
+    ///
+    /// - Returns: `status`; 64 when FILE's folder can't be written to; 74 when
+    ///   writing fails part-way (FILE is then left as it was).
+    static func emit(_ report: String, _ parsed: Arguments, status: ExitCode) -> ExitCode {
+        guard let path = parsed["--output"] else {
+            Console.out(report)
+            return status
+        }
+        let writer: AtomicFileWriter
+        do {
+            writer = try AtomicFileWriter(path: path)
+        } catch {
+            Console.error("tally: --output \(error.message)")
+            return .usage
+        }
+        do {
+            try writer.write(report)
+            try writer.commit()
+            return status
+        } catch {
+            writer.discard()
+            Console.error("tally: \(error.message)")
+            return .ioError
+        }
+    }
+}

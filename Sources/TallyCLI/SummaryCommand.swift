@@ -1,0 +1,46 @@
+import Tally
+
+/// `tally summary`: the month at a glance (issue 5).
+enum SummaryCommand {
+    static let help = """
+        Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
+
+        Summarises the month-end run for the calendar month (UTC) from the event
+        log in FILEs, read in order (none, or -, reads standard input): invoices
+        issued and held, total billed, billed by flavor and by service type, SSL
+        edges (and those whose application no longer exists), the ten largest
+        invoices, MB-hours billed and the event accounting. Rejected lines go to
+        standard error as FILE:LINE: ID: reason.
+
+        Options:
+          --month YYYY-MM   the billing period (required)
+          --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
+          --format FORMAT   text (default) or json
+          --output FILE     write the report to FILE atomically instead of standard output
+          -h, --help        show this help
+
+        \(ReportCommand.exitCodesHelp)
+        """
+
+    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: ["--help", "-h"])
+        if parsed.has("--help") || parsed.has("-h") {
+            Console.out(help + "\n")
+            return .success
+        }
+        let period = try ReportCommand.period(parsed)
+        let format = try ReportCommand.format(parsed, ["text", "json"])
+        guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
+        let run: InvoiceRun
+        let summary: MonthSummary
+        do {
+            run = try MonthEndRun(period: period, rateCards: rateCards)
+                .run(ReportCommand.inputs(parsed), onRejection: ReportCommand.printRejection)
+            summary = try MonthSummary(run)
+        } catch {
+            return ReportCommand.failure(error)
+        }
+        return ReportCommand.emit(format == "json" ? summary.json() : summary.text(), parsed,
+                                  status: run.needsAttention ? .dataError : .success)
+    }
+}

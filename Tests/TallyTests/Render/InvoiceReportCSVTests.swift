@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import Tally
+
+@Suite("the CSV export of line items (issue 5)")
+struct InvoiceReportCSVTests {
+    static let sample = Fixtures.sampleLog
+
+    @Test("the sample log's CSV, as recorded")
+    func sampleGolden() throws {
+        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
+        try Golden.check(InvoiceReport.csv(run), named: "sample-2026-10.csv")
+    }
+
+    @Test("every record ends in CRLF and the header names the columns")
+    func layout() throws {
+        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
+        let csv = InvoiceReport.csv(run)
+        #expect(csv.hasPrefix("period,invoice_number,account,kind,application,service,service_type,domain,flavor,"
+            + "rate_card,mb_seconds,mb_hours,unit_price,currency,amount,invoice_status\r\n"))
+        let withoutCRLF = csv.replacingOccurrences(of: "\r\n", with: "")
+        #expect(!withoutCRLF.contains("\n") && !withoutCRLF.contains("\r"))
+        #expect(csv.components(separatedBy: "\r\n").count == 1 + 8 + 1)
+    }
+
+    @Test("read back strictly, the CSV matches the JSON report field by field",
+          arguments: ["sample", "real trace", "held and odd names"])
+    func matchesJSON(_ name: String) throws {
+        let run: InvoiceRun
+        switch name {
+        case "sample":
+            run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
+        case "real trace":
+            run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
+                .run([Fixtures.realTraceLog])
+        default:
+            run = try Fixtures.run(Self.heldLogWithOddNames())
+        }
+        let records = try RFC4180.parse(InvoiceReport.csv(run))
+        #expect(records.first == InvoiceReport.csvColumns)
+        let rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(InvoiceReport.csvColumns, $0)) }
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(InvoiceReport.json(run).utf8)) as? [String: Any])
+        let invoices = try #require(json["invoices"] as? [[String: Any]])
+        var expected: [[String: String]] = []
+        for invoice in invoices {
+            for line in try #require(invoice["lines"] as? [[String: Any]]) {
+                var row: [String: String] = [:]
+                row["period"] = json["period"] as? String
+                row["currency"] = json["currency"] as? String
+                row["invoice_number"] = invoice["number"] as? String
+                row["account"] = invoice["account"] as? String
+                row["invoice_status"] = invoice["status"] as? String
+                for key in ["kind", "application", "service", "domain", "flavor", "rate_card", "unit_price", "amount"] {
+                    row[key] = line[key] as? String ?? ""
+                }
+                let mbSeconds = try #require(line["mb_seconds"] as? Int64)
+                row["mb_seconds"] = String(mbSeconds)
+                row["mb_hours"] = NumberText.mbHours(mbSeconds, grouping: false)
+                expected.append(row)
+            }
+        }
+        // The JSON has no service type; take it from the run's lines, in the same order.
+        let lines = run.invoices.flatMap(\.lines)
+        #expect(rows.count == expected.count && lines.count == rows.count)
+        for (index, (row, line)) in zip(rows, lines).enumerated() {
+            var wanted = expected[index]
+            wanted["service_type"] = line.serviceType?.text ?? ""
+            for column in InvoiceReport.csvColumns {
+                let cell = try #require(row[column])
+                let value = try #require(wanted[column], "no expected value for \(column)")
+                #expect(cell == CSVText.field(value).trimmingQuotes, "row \(index + 1), \(column)")
+                #expect(cell == value || cell == "'" + value, "row \(index + 1), \(column)")
+            }
+        }
+    }
+
+    /// A held invoice (a rejected line of its account) whose names start with `-`.
+    static func heldLogWithOddNames() -> LogBuilder {
+        var log = LogBuilder(account: "-acct")
+        log.createApp("-shop", at: "2026-10-01T00:00:00Z")
+        log.deploy("-shop", "-www", type: "-python", instances: 1, memoryMB: 128, at: "2026-10-02T00:00:00Z")
+        log.add("service.scaled", at: "2026-10-03T00:00:00Z", ["app": "-shop", "service": "none", "instances": 2])
+        return log
+    }
+
+    @Test("cells a spreadsheet would run as a formula are neutralised, then quoted as needed", arguments: [
+        ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+        ("+1", "'+1"),
+        ("-shop", "'-shop"),
+        ("@cmd", "'@cmd"),
+        ("\tlead", "'\tlead"),
+        ("\rlead", "\"'\rlead\""),
+        ("\r\nlead", "\"'\r\nlead\""),
+        ("=1,2", "\"'=1,2\""),
+        ("-\"x\"", "\"'-\"\"x\"\"\""),
+        ("plain", "plain"),
+        ("a,b", "\"a,b\""),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
+        ("", ""),
+        ("0.0001875", "0.0001875"),
+        ("a=b", "a=b"),
+    ])
+    func neutralised(_ value: String, _ expected: String) throws {
+        #expect(CSVText.field(value) == expected)
+        // The strict reader gets back the neutralised text.
+        let records = try RFC4180.parse(CSVText.record([value, "end"]))
+        #expect(records == [[expected.trimmingQuotes, "end"]])
+    }
+
+    @Test("a held invoice's odd names come out neutralised and its status held")
+    func heldRow() throws {
+        let run = try Fixtures.run(Self.heldLogWithOddNames())
+        let records = try RFC4180.parse(InvoiceReport.csv(run))
+        #expect(records.count == 2)
+        #expect(records[1] == ["2026-10", "INV-202610--acct", "'-acct", "service", "'-shop", "'-www", "'-python", "", "live",
+                               "dotcloud-2012-06", "331776000", "92160.000", "0.0001875", "USD", "17.28", "held"])
+    }
+}
+
+extension String {
+    /// The field's text as a strict reader returns it: outer quotes removed, inner ones undoubled.
+    var trimmingQuotes: String {
+        guard hasPrefix("\""), hasSuffix("\""), count >= 2 else { return self }
+        return String(dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+    }
+}
