@@ -12,6 +12,8 @@ let package = Package(
     targets: [
         .target(name: "Tally"),
         .executableTarget(name: "TallyCLI", dependencies: ["Tally"]),
+        // The benchmark: `swift run -c release tally-bench` (README, "Performance").
+        .executableTarget(name: "tally-bench", dependencies: ["Tally"]),
         .testTarget(
             name: "TallyTests",
             dependencies: ["Tally", "TallyCLI"],

@@ -27,6 +27,11 @@ struct Meter: Sendable {
         self.keepIntervalsOf = account
     }
 
+    /// Forgets every change taken so far, to take them again from the start.
+    mutating func restart() {
+        self = Meter(window: window, rateCards: rateCards, keepIntervalsOf: keepIntervalsOf)
+    }
+
     /// Takes one allocation change; changes must come in order of time.
     mutating func record(_ change: AllocationChange) {
         if let current = open[change.resource] {

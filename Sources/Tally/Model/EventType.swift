@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `type` of an event (SPEC §2), matched exactly, case included.
 public enum EventType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case applicationCreated = "application.created"
@@ -59,4 +61,19 @@ public enum EventField: String, Sendable, Hashable, CaseIterable, CustomStringCo
 
     /// How many fields Tally reads.
     static let slotCount = 11
+}
+
+extension EventType {
+    private static let names: [(bytes: [UInt8], type: EventType)] = allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The type whose name is `bytes` exactly, without making a `String`.
+    init?(bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress else { return nil }
+        for entry in Self.names where entry.bytes.count == bytes.count
+            && entry.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, start, bytes.count) }) == 0 {
+            self = entry.type
+            return
+        }
+        return nil
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An application's flavor (SPEC §1), matched exactly, case included.
 public enum Flavor: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     /// Free, cannot be scaled, no custom domains; appears on no invoice.
@@ -17,5 +19,20 @@ public enum Flavor: String, Sendable, Hashable, CaseIterable, Comparable, Custom
 
     public static func < (lhs: Flavor, rhs: Flavor) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+extension Flavor {
+    private static let names: [(bytes: [UInt8], flavor: Flavor)] = allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The flavor whose name is `bytes` exactly, without making a `String`.
+    init?(bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress else { return nil }
+        for entry in Self.names where entry.bytes.count == bytes.count
+            && entry.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, start, bytes.count) }) == 0 {
+            self = entry.flavor
+            return
+        }
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An interned name: a small integer handle into a ``SymbolTable``, typed by
 /// the same ``NameKind`` as ``Name`` so an application can't be used as an
 /// account. The hot path of the month-end run works on symbols, not strings.
@@ -10,24 +12,115 @@ struct Symbol<Kind: NameKind>: Hashable, Sendable {
     var isNone: Bool { index < 0 }
 }
 
-/// The names seen in a run, each stored once. Symbols index into it.
+/// The names seen in a run, each stored once, looked up by their bytes
+/// without making a `String`. A name is checked against a rule the first time
+/// it is met under that rule; after that, finding it is enough (issue 6).
 struct SymbolTable: Sendable {
-    private var indexByText: [String: Int32] = [:]
     private var texts: [String] = []
+    private var hashes: [UInt64] = []
+    /// Every name's bytes, one after another, for comparing without a `String`.
+    private var arena: [UInt8] = []
+    private var starts: [Int32] = []
+    /// Rules each name has passed: bit 0 identifier, bit 1 domain.
+    private var passedRules: [UInt8] = []
+    /// Open-addressing table of name indices (or -1), a power of two in size.
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var scratch: [UInt8] = []
 
-    /// The symbol for `text`, adding it when new. `text` must already follow
-    /// `Kind`'s rule.
-    mutating func intern<Kind>(_ text: String, as kind: Kind.Type = Kind.self) -> Symbol<Kind> {
-        if let index = indexByText[text] { return Symbol(index: index) }
+    private static let seed: UInt64 = 0x5EED_0F_7A11
+
+    private static func bit(_ rule: NameRule) -> UInt8 {
+        switch rule {
+        case .identifier: 1
+        case .domain: 2
+        case .eventID: 4
+        }
+    }
+
+    /// The symbol for `bytes` when they follow `rule` (a domain is lower-cased
+    /// first), adding the name when new; `nil` when they break the rule.
+    mutating func intern<Kind>(_ bytes: UnsafeRawBufferPointer, rule: NameRule, as kind: Kind.Type = Kind.self) -> Symbol<Kind>? {
+        if rule == .domain, bytes.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: bytes.lazy.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 })
+            let lowered = scratch
+            return lowered.withUnsafeBytes { internLowered($0, rule: rule) }
+        }
+        return internLowered(bytes, rule: rule)
+    }
+
+    private mutating func internLowered<Kind>(_ bytes: UnsafeRawBufferPointer, rule: NameRule) -> Symbol<Kind>? {
+        let hash = ByteHash.hash(bytes, seed: Self.seed)
+        let bit = Self.bit(rule)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = slots[slot]
+            if index < 0 { break }
+            if hashes[Int(index)] == hash, equals(Int(index), bytes) {
+                if passedRules[Int(index)] & bit != 0 { return Symbol(index: index) }
+                guard rule.accepts(bytes) else { return nil }
+                passedRules[Int(index)] |= bit
+                return Symbol(index: index)
+            }
+            slot = (slot + 1) & mask
+        }
+        guard rule.accepts(bytes) else { return nil }
         let index = Int32(texts.count)
-        texts.append(text)
-        indexByText[text] = index
+        texts.append(String(decoding: bytes, as: UTF8.self))
+        hashes.append(hash)
+        starts.append(Int32(arena.count))
+        arena.append(contentsOf: bytes)
+        passedRules.append(bit)
+        slots[slot] = index
+        if texts.count * 2 > slots.count { grow() }
         return Symbol(index: index)
+    }
+
+    /// Whether name `index` is exactly `bytes`.
+    @inline(__always)
+    private func equals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = Int(starts[index])
+        let end = index + 1 < starts.count ? Int(starts[index + 1]) : arena.count
+        guard end - start == bytes.count else { return false }
+        guard let pointer = bytes.baseAddress else { return true }
+        return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, pointer, bytes.count) == 0 }
+    }
+
+    private mutating func grow() {
+        var larger = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = larger.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while larger[slot] >= 0 { slot = (slot + 1) & mask }
+            larger[slot] = Int32(index)
+        }
+        slots = larger
+    }
+
+    /// The symbol for `text`, which must already follow `Kind`'s rule.
+    mutating func intern<Kind>(_ text: String, as kind: Kind.Type = Kind.self) -> Symbol<Kind> {
+        var text = text
+        return text.withUTF8 { intern(UnsafeRawBufferPointer($0), rule: Kind.rule) } ?? .none
+    }
+
+    /// The symbol for `name`.
+    mutating func intern<Kind>(_ name: Name<Kind>) -> Symbol<Kind> {
+        intern(name.text, as: Kind.self)
     }
 
     /// The symbol for `text` when it was interned, else `nil`.
     func lookUp<Kind>(_ text: String, as kind: Kind.Type = Kind.self) -> Symbol<Kind>? {
-        indexByText[text].map { Symbol(index: $0) }
+        var text = text
+        let hash = text.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0), seed: Self.seed) }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let index = slots[slot]
+            if hashes[Int(index)] == hash, texts[Int(index)] == text { return Symbol(index: index) }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 
     /// The name a symbol stands for.

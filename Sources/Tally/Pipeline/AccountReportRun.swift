@@ -35,6 +35,7 @@ struct AccountReportRun {
                 for input in inputs { readable.append(try input.rereadable()) }
             }
             log = try ReplayedLog(readable, onChange: { changes[$0.resource.account, default: []].append($0) },
+                                  onRestart: { changes = [:] },
                                   onRejection: {
                                       holds.note($0)
                                       onRejection($0)

@@ -8,10 +8,14 @@ public struct MonthEndRun: Sendable {
     /// The rate cards that price it.
     public let rateCards: RateCardSet
 
-    /// Makes a run for `period` priced with `rateCards`.
-    public init(period: BillingPeriod, rateCards: RateCardSet) {
+    /// Threads that parse lines; the result is the same for any number.
+    public let jobs: Int
+
+    /// Makes a run for `period` priced with `rateCards`, parsing on `jobs` threads.
+    public init(period: BillingPeriod, rateCards: RateCardSet, jobs: Int = 1) {
         self.period = period
         self.rateCards = rateCards
+        self.jobs = max(1, jobs)
     }
 
     /// Runs the batch over `inputs`, read in the order given.
@@ -30,7 +34,7 @@ public struct MonthEndRun: Sendable {
         var holds = HoldList(periodEnd: period.end.secondsSinceEpoch)
         let log: ReplayedLog
         do {
-            log = try ReplayedLog(inputs, onChange: { meter.record($0) }, onRejection: {
+            log = try ReplayedLog(inputs, onChange: { meter.record($0) }, onRestart: { meter.restart() }, onRejection: {
                 holds.note($0)
                 onRejection($0)
             })

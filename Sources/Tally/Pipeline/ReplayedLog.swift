@@ -1,11 +1,18 @@
 /// The event log read and replayed: the shared first half of every run
-/// (month-end, account view, reports). Reads the inputs, orders the events by
-/// time then input order (SPEC §2.1), replays them, and hands every allocation
-/// change to `onChange` in order of time.
+/// (month-end, account views, reports). Events take effect in order of time,
+/// same-second events in input order (SPEC §2.1).
+///
+/// A log in time order (the normal case) is replayed in one pass as it is
+/// read, holding only the platform's state, never the events (issue 6). At
+/// the first event earlier than the one before it, the pass stops, the
+/// consumer is told to start over (`onRestart`), and the log is read again
+/// whole, its records (56 bytes an event) sorted and replayed.
 struct ReplayedLog {
     var reader: EventReader
     var replayer = Replayer()
     var counts: EventCounts
+    /// Whether the log was out of time order, so read twice and sorted.
+    private(set) var neededSorting: Bool
 
     /// Reads and replays `inputs`.
     ///
@@ -15,35 +22,64 @@ struct ReplayedLog {
     ///     for field rules but neither applied nor counted as applied.
     ///   - foundationOnly: parse every line with Foundation (for comparisons).
     ///   - onChange: receives each allocation change, in order of time.
-    ///   - onRejection: receives each rejected line as it is found.
+    ///   - onRestart: called when the log turns out not to be in time order,
+    ///     before the changes are given again from the start: forget the
+    ///     changes received so far.
+    ///   - onRejection: receives each rejected line once: lines rejected while
+    ///     reading as they are found, then events that break a rule of SPEC
+    ///     §2.2, in order of time, once the whole log is read.
     /// - Throws: ``InputError`` when an input can't be read.
     init(
         _ inputs: [EventInput], until: Int64? = nil, foundationOnly: Bool = false,
         onChange: (AllocationChange) -> Void,
+        onRestart: () -> Void,
         onRejection: (Rejection) -> Void
     ) throws(InputError) {
-        reader = EventReader(foundationOnly: foundationOnly)
-        var records: [EventRecord] = []
-        try reader.read(inputs, onRecord: { records.append($0) }, onRejection: onRejection)
-        var isSorted = true
-        for index in records.indices.dropFirst() where records[index].time < records[index - 1].time {
-            isSorted = false
-            break
-        }
-        if !isSorted {
-            records.sort { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
-        }
-        counts = reader.counts
-        for record in records {
-            if let until, record.time >= until { break }
-            if let violation = replayer.apply(record, symbols: reader.symbols, emit: onChange) {
-                counts.rejected += 1
-                onRejection(Self.rejection(of: record, violation, reader: reader))
+        var streaming = EventReader(mode: .streaming, foundationOnly: foundationOnly)
+        var replayer = Replayer()
+        var applied = 0
+        var violations: [(record: EventRecord, violation: RuleViolation)] = []
+        let end = try streaming.read(inputs, onRecord: { record, symbols in
+            if let until, record.time >= until { return }
+            if let violation = replayer.apply(record, symbols: symbols, emit: onChange) {
+                violations.append((record, violation))
             } else {
-                counts.applied += 1
+                applied += 1
             }
+        }, onRejection: onRejection)
+
+        if case let .unsorted(lines) = end {
+            onRestart()
+            var exact = EventReader(rereading: streaming, reportedLines: lines)
+            var records: [EventRecord] = []
+            _ = try exact.read(inputs, onRecord: { record, _ in records.append(record) }, onRejection: onRejection)
+            records.sort { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
+            replayer = Replayer()
+            applied = 0
+            violations = []
+            for record in records {
+                if let until, record.time >= until { break }
+                if let violation = replayer.apply(record, symbols: exact.symbols, emit: onChange) {
+                    violations.append((record, violation))
+                } else {
+                    applied += 1
+                }
+            }
+            streaming = exact
+            neededSorting = true
+        } else {
+            neededSorting = false
         }
-        reader.finish()
+
+        reader = streaming
+        self.replayer = replayer
+        counts = streaming.counts
+        counts.applied = applied
+        counts.rejected += violations.count
+        for (record, violation) in violations {
+            onRejection(Self.rejection(of: record, violation, reader: streaming))
+        }
+        streaming.finish()
     }
 
     /// The rejection of a replayed event, its line read again for its id.

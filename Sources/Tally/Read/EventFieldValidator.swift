@@ -15,165 +15,109 @@ struct EventFieldValidator {
         case invalid(RejectionReason, Partial)
     }
 
-    /// Validates `fields`, whose strings live in `storage`.
+    /// Validates `fields`, whose strings live in `storage`: the fast path for
+    /// the common line, falling back to ``diagnose(_:storage:location:sequence:symbols:)``
+    /// for the exact reason whenever anything is amiss.
+    @inline(__always)
     static func validate(
         _ fields: ParsedFields, storage: UnsafeRawBufferPointer, location: LineLocation, sequence: Int32,
         symbols: inout SymbolTable
     ) -> Outcome {
-        func bytes(_ start: Int, _ end: Int) -> UnsafeRawBufferPointer {
-            UnsafeRawBufferPointer(rebasing: storage[start..<end])
+        if let record = fastRecord(fields, storage: storage, location: location, sequence: sequence, symbols: &symbols),
+           case let .string(start, end) = fields[.id] {
+            return .valid(record, id: UnsafeRawBufferPointer(rebasing: storage[start..<end]))
         }
-        func text(_ start: Int, _ end: Int) -> String {
-            String(decoding: bytes(start, end), as: UTF8.self)
+        return diagnose(fields, storage: storage, location: location, sequence: sequence, symbols: &symbols)
+    }
+
+    /// The record when every field the type needs is present and valid; `nil`
+    /// on the first doubt, without saying why.
+    @inline(__always)
+    private static func fastRecord(
+        _ fields: ParsedFields, storage: UnsafeRawBufferPointer, location: LineLocation, sequence: Int32,
+        symbols: inout SymbolTable
+    ) -> EventRecord? {
+        @inline(__always) func string(_ field: EventField) -> UnsafeRawBufferPointer? {
+            guard case let .string(start, end) = fields[field] else { return nil }
+            return UnsafeRawBufferPointer(rebasing: storage[start..<end])
         }
-        /// The string value of a field, or why it isn't one.
-        func string(_ field: EventField) -> Result<UnsafeRawBufferPointer, RejectionReason> {
-            switch fields[field] {
-            case .absent: .failure(.missingField(field))
-            case let .string(start, end): .success(bytes(start, end))
-            case let other: .failure(.wrongType(field, expected: "a string", found: other.typeName))
-            }
+        @inline(__always) func name<Kind>(_ field: EventField, _ rule: NameRule, _ kind: Kind.Type) -> Symbol<Kind>? {
+            guard let bytes = string(field) else { return nil }
+            return symbols.intern(bytes, rule: rule, as: Kind.self)
         }
-        func name<Kind: NameKind>(_ field: EventField, _ kind: Kind.Type) -> Result<Symbol<Kind>, RejectionReason> {
-            string(field).flatMap { raw in
-                var lowered: [UInt8] = []
-                var checked = raw
-                if Kind.rule == .domain, raw.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
-                    lowered = raw.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }
-                }
-                return lowered.withUnsafeBytes { loweredBytes in
-                    if !lowered.isEmpty { checked = loweredBytes }
-                    guard Kind.rule.accepts(checked) else {
-                        return .failure(.invalidValue(field, value: String(decoding: raw, as: UTF8.self), rule: Kind.rule.summary))
-                    }
-                    return .success(symbols.intern(String(decoding: checked, as: UTF8.self), as: Kind.self))
-                }
-            }
+        @inline(__always) func instances() -> UInt16? {
+            guard case let .integer(value) = fields[.instances], value >= 1, value <= 1000 else { return nil }
+            return UInt16(value)
         }
-        func integer(_ field: EventField, in range: ClosedRange<Int64>, multipleOf step: Int64, rule: String) -> Result<Int64, RejectionReason> {
-            switch fields[field] {
-            case .absent:
-                return .failure(.missingField(field))
-            case let .integer(value):
-                guard range.contains(value), value % step == 0 else {
-                    return .failure(.invalidValue(field, value: String(value), rule: rule))
-                }
-                return .success(value)
-            case let .number(start, end):
-                return .failure(.invalidValue(field, value: text(start, end), rule: rule))
-            case let other:
-                return .failure(.wrongType(field, expected: "an integer", found: other.typeName))
-            }
+        @inline(__always) func memoryUnits() -> UInt16? {
+            guard case let .integer(value) = fields[.memoryMB], value >= 32, value <= 65536, value & 31 == 0 else { return nil }
+            return UInt16(value >> 5)
         }
 
-        // The common fields, each read on its own so a rejected line still
-        // tells what it can.
-        var partial = Partial()
-        let idResult = string(.id).flatMap { raw -> Result<UnsafeRawBufferPointer, RejectionReason> in
-            NameRule.eventID.accepts(raw)
-                ? .success(raw)
-                : .failure(.invalidValue(.id, value: String(decoding: raw, as: UTF8.self), rule: NameRule.eventID.summary))
-        }
-        if case let .success(raw) = idResult { partial.id = String(decoding: raw, as: UTF8.self) }
-        let timeResult = string(.time).flatMap { raw -> Result<Timestamp, RejectionReason> in
-            Timestamp.parseRFC3339(raw).map { .success($0) }
-                ?? .failure(.invalidValue(.time, value: String(decoding: raw, as: UTF8.self),
-                                          rule: "an RFC 3339 date-time such as 2026-10-03T14:05:00Z"))
-        }
-        if case let .success(time) = timeResult { partial.time = time }
-        let accountResult = name(.account, AccountKind.self)
-        if case let .success(symbol) = accountResult { partial.account = symbols.name(symbol) }
-
-        let id: UnsafeRawBufferPointer
-        let time: Timestamp
-        switch idResult {
-        case let .success(value): id = value
-        case let .failure(reason): return .invalid(reason, partial)
-        }
-        switch timeResult {
-        case let .success(value): time = value
-        case let .failure(reason): return .invalid(reason, partial)
-        }
-        let type: EventType
-        switch string(.type) {
-        case let .success(raw):
-            guard let known = EventType(rawValue: String(decoding: raw, as: UTF8.self)) else {
-                return .invalid(.unknownType(String(decoding: raw, as: UTF8.self)), partial)
-            }
-            type = known
-        case let .failure(reason):
-            return .invalid(reason, partial)
-        }
+        guard let id = string(.id), NameRule.eventID.accepts(id),
+              let timeBytes = string(.time), let time = Timestamp.parseRFC3339(timeBytes),
+              let typeBytes = string(.type), let type = EventType(bytes: typeBytes),
+              let account = name(.account, .identifier, AccountKind.self)
+        else { return nil }
         var record = EventRecord(
             time: time.secondsSinceEpoch, sequence: sequence, type: type, flavor: nil, instances: 0, memoryUnits: 0,
-            account: .none, application: .none, service: .none, serviceType: .none, domain: .none, location: location)
-        switch accountResult {
-        case let .success(symbol): record.account = symbol
-        case let .failure(reason): return .invalid(reason, partial)
-        }
-
-        let instancesRule = "an integer from 1 to 1000"
-        let memoryRule = "an integer multiple of 32 from 32 to 65536"
-        for field in type.requiredFields {
-            let failure: RejectionReason?
-            switch field {
-            case .app:
-                switch name(.app, ApplicationKind.self) {
-                case let .success(symbol): record.application = symbol; failure = nil
-                case let .failure(reason): failure = reason
-                }
-            case .service:
-                switch name(.service, ServiceKind.self) {
-                case let .success(symbol): record.service = symbol; failure = nil
-                case let .failure(reason): failure = reason
-                }
-            case .serviceType:
-                switch name(.serviceType, ServiceTypeKind.self) {
-                case let .success(symbol): record.serviceType = symbol; failure = nil
-                case let .failure(reason): failure = reason
-                }
-            case .domain:
-                switch name(.domain, DomainKind.self) {
-                case let .success(symbol): record.domain = symbol; failure = nil
-                case let .failure(reason): failure = reason
-                }
-            case .flavor:
-                switch string(.flavor) {
-                case let .success(raw):
-                    let text = String(decoding: raw, as: UTF8.self)
-                    if let flavor = Flavor(rawValue: text) { record.flavor = flavor; failure = nil } else { failure = .unknownFlavor(text) }
-                case let .failure(reason): failure = reason
-                }
-            case .instances:
-                switch integer(.instances, in: 1...1000, multipleOf: 1, rule: instancesRule) {
-                case let .success(value): record.instances = UInt16(value); failure = nil
-                case let .failure(reason): failure = reason
-                }
-            case .memoryMB:
-                switch integer(.memoryMB, in: 32...65536, multipleOf: 32, rule: memoryRule) {
-                case let .success(value): record.memoryUnits = UInt16(value / 32); failure = nil
-                case let .failure(reason): failure = reason
-                }
-            case .id, .time, .type, .account:
-                failure = nil
+            account: account, application: .none, service: .none, serviceType: .none, domain: .none, location: location)
+        switch type {
+        case .applicationCreated, .applicationFlavorChanged:
+            guard let app = name(.app, .identifier, ApplicationKind.self), let flavorBytes = string(.flavor),
+                  let flavor = Flavor(bytes: flavorBytes) else { return nil }
+            record.application = app
+            record.flavor = flavor
+        case .applicationDestroyed:
+            guard let app = name(.app, .identifier, ApplicationKind.self) else { return nil }
+            record.application = app
+        case .serviceDeployed:
+            guard let app = name(.app, .identifier, ApplicationKind.self),
+                  let service = name(.service, .identifier, ServiceKind.self),
+                  let serviceType = name(.serviceType, .identifier, ServiceTypeKind.self),
+                  let count = instances(), let units = memoryUnits() else { return nil }
+            record.application = app
+            record.service = service
+            record.serviceType = serviceType
+            record.instances = count
+            record.memoryUnits = units
+        case .serviceScaled:
+            guard let app = name(.app, .identifier, ApplicationKind.self),
+                  let service = name(.service, .identifier, ServiceKind.self) else { return nil }
+            record.application = app
+            record.service = service
+            let hasInstances = fields[.instances] != .absent
+            let hasMemory = fields[.memoryMB] != .absent
+            guard hasInstances || hasMemory else { return nil }
+            if hasInstances {
+                guard let count = instances() else { return nil }
+                record.instances = count
             }
-            if let failure { return .invalid(failure, partial) }
-        }
-        if type == .serviceScaled {
-            if fields[.instances] == .absent, fields[.memoryMB] == .absent { return .invalid(.nothingToScale, partial) }
-            if fields[.instances] != .absent {
-                switch integer(.instances, in: 1...1000, multipleOf: 1, rule: instancesRule) {
-                case let .success(value): record.instances = UInt16(value)
-                case let .failure(reason): return .invalid(reason, partial)
-                }
+            if hasMemory {
+                guard let units = memoryUnits() else { return nil }
+                record.memoryUnits = units
             }
-            if fields[.memoryMB] != .absent {
-                switch integer(.memoryMB, in: 32...65536, multipleOf: 32, rule: memoryRule) {
-                case let .success(value): record.memoryUnits = UInt16(value / 32)
-                case let .failure(reason): return .invalid(reason, partial)
-                }
-            }
+        case .serviceDestroyed:
+            guard let app = name(.app, .identifier, ApplicationKind.self),
+                  let service = name(.service, .identifier, ServiceKind.self) else { return nil }
+            record.application = app
+            record.service = service
+        case .domainAdded:
+            guard let app = name(.app, .identifier, ApplicationKind.self),
+                  let service = name(.service, .identifier, ServiceKind.self),
+                  let domain = name(.domain, .domain, DomainKind.self) else { return nil }
+            record.application = app
+            record.service = service
+            record.domain = domain
+        case .domainRemoved, .sslEnabled:
+            guard let app = name(.app, .identifier, ApplicationKind.self),
+                  let domain = name(.domain, .domain, DomainKind.self) else { return nil }
+            record.application = app
+            record.domain = domain
+        case .sslCertificateUpdated, .sslDisabled:
+            guard let domain = name(.domain, .domain, DomainKind.self) else { return nil }
+            record.domain = domain
         }
-        return .valid(record, id: id)
+        return record
     }
 }

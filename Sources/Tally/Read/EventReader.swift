@@ -4,43 +4,77 @@ import Foundation
 /// into an ``EventRecord`` (fields valid, id new), an exact duplicate, or a
 /// ``Rejection`` (SPEC §2, §2.1). Inputs are read in the order given, as
 /// streams of chunks; records come out in input order.
+///
+/// In `.streaming` mode the reader expects events in time order (the normal
+/// case: logs are appended as things happen) and stops at the first record
+/// earlier than the one before, so its caller can read again in `.exact`
+/// mode and sort (issue 6).
 struct EventReader {
+    /// How a read ended.
+    enum End: Equatable {
+        /// Every line of every input was read.
+        case complete
+        /// Streaming mode met a record earlier than the one before it, after
+        /// `lines` non-blank lines; the rest of standard input was spooled.
+        case unsorted(lines: Int)
+    }
+
     /// The names interned so far; records refer to them.
-    private(set) var symbols = SymbolTable()
+    var symbols = SymbolTable()
     /// The inputs read so far.
     private(set) var catalog = InputCatalog()
     /// Lines read, duplicates and rejections so far; `applied` stays 0 here.
     private(set) var counts = EventCounts()
 
-    private var duplicates = DuplicateRegistry()
-    private var fastParser = FastLineParser()
-    private var fullParser = FoundationLineParser()
-    private var nextSequence: Int32 = 0
+    var duplicates: DuplicateRegistry
+    var fastParser = FastLineParser()
+    var fullParser = FoundationLineParser()
+    var nextSequence: Int32 = 0
+    private var lastTime = Int64.min
+    /// Rejections of the first this-many lines were reported by an earlier pass.
+    private let reportedLines: Int
     /// When true, every line goes to the Foundation parser (for tests and
     /// for comparing the two).
     let foundationOnly: Bool
 
-    init(foundationOnly: Bool = false) {
+    init(mode: DuplicateRegistry.Mode = .exact, foundationOnly: Bool = false) {
+        duplicates = DuplicateRegistry(mode: mode)
         self.foundationOnly = foundationOnly
+        reportedLines = 0
+    }
+
+    /// A reader for a second, `.exact` pass over the inputs `previous` read:
+    /// it reads standard input from `previous`'s spool and does not report
+    /// again the read rejections among the first `lines` lines.
+    init(rereading previous: EventReader, reportedLines lines: Int) {
+        duplicates = DuplicateRegistry(mode: .exact)
+        foundationOnly = previous.foundationOnly
+        catalog = previous.catalog
+        reportedLines = lines
     }
 
     /// Reads `inputs` in order.
     ///
     /// - Parameters:
-    ///   - onRecord: called with each event whose fields passed and whose id is new.
+    ///   - onRecord: called with each event whose fields passed and whose id
+    ///     is new, with the names it refers to.
     ///   - onRejection: called with each rejected line, in input order.
+    /// - Returns: whether every line was read, or where streaming stopped.
     /// - Throws: ``InputError`` when an input is missing, a directory, or fails
     ///   to read; inputs are all checked before the first is read.
     mutating func read(
         _ inputs: [EventInput],
-        onRecord: (EventRecord) -> Void,
+        onRecord: (EventRecord, SymbolTable) -> Void,
         onRejection: (Rejection) -> Void
-    ) throws(InputError) {
-        for input in inputs { try Self.checkReadable(input) }
-        for input in inputs {
-            let source = catalog.add(input)
-            try readOne(input, source: source, onRecord: onRecord, onRejection: onRejection)
+    ) throws(InputError) -> End {
+        for (index, input) in inputs.enumerated() where index >= catalog.inputs.count { try Self.checkReadable(input) }
+        for (index, input) in inputs.enumerated() {
+            let source = index < catalog.inputs.count ? UInt16(index) : catalog.add(input)
+            if case .unsorted = try readOne(input, source: source, onRecord: onRecord, onRejection: onRejection) {
+                return .unsorted(lines: counts.lines)
+            }
         }
+        return .complete
     }
 
     /// Deletes temporary copies of standard input; call when the run is over.
@@ -64,59 +98,82 @@ struct EventReader {
 
     private mutating func readOne(
         _ input: EventInput, source: UInt16,
-        onRecord: (EventRecord) -> Void, onRejection: (Rejection) -> Void
-    ) throws(InputError) {
-        let lineReader: LineReader
-        var handleToClose: FileHandle?
-        var spool: FileHandle?
-        defer {
-            try? handleToClose?.close()
-            try? spool?.close()
-        }
+        onRecord: (EventRecord, SymbolTable) -> Void, onRejection: (Rejection) -> Void
+    ) throws(InputError) -> End {
+        var opened: (reader: LineReader, close: () -> Void)
         switch input.origin {
         case let .bytes(bytes):
-            var position = 0
-            lineReader = LineReader { () throws(InputError) -> Data? in
-                guard position < bytes.count else { return nil }
-                let end = min(position + LineReader.chunkSize, bytes.count)
-                defer { position = end }
-                return Data(bytes[position..<end])
-            }
+            opened = (Self.memory(bytes), {})
         case let .file(path):
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                let problem = FileManager.default.fileExists(atPath: path)
-                    ? "cannot be opened; check that it is readable"
-                    : "no longer exists (it was there when the run started); nothing was billed, run again"
-                throw InputError(name: input.name, problem: problem)
-            }
-            handleToClose = handle
-            lineReader = Self.streaming(handle, name: input.name, spool: nil)
+            opened = try Self.file(path, name: input.name)
         case .standardInput:
-            let spoolPath = FileManager.default.temporaryDirectory
-                .appendingPathComponent("tally-stdin-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
-            if FileManager.default.createFile(atPath: spoolPath, contents: nil) {
-                spool = FileHandle(forWritingAtPath: spoolPath)
-                catalog.setSpool(spoolPath, for: source)
+            if let spool = catalog.spool(for: source) {
+                opened = try Self.file(spool, name: input.name)
+            } else {
+                opened = try spoolingStandardInput(source: source, name: input.name)
             }
-            lineReader = Self.streaming(FileHandle.standardInput, name: input.name, spool: spool)
         }
+        defer { opened.close() }
 
-        try lineReader.forEachLine { (line) throws(InputError) in
+        var end = End.complete
+        try opened.reader.forEachLine { (line) throws(InputError) -> Bool in
             counts.lines += 1
             let location = LineLocation(source: source, line: Int32(clamping: line.number),
                                         offset: line.offset, length: Int32(clamping: line.length))
             switch classify(line, location: location) {
             case let .record(record):
-                onRecord(record)
+                if duplicates.mode == .streaming, record.time < lastTime {
+                    end = .unsorted(lines: counts.lines)
+                    return false
+                }
+                lastTime = max(lastTime, record.time)
+                onRecord(record, symbols)
             case .duplicate:
                 counts.duplicates += 1
             case let .rejected(reason, partial):
                 counts.rejected += 1
-                onRejection(Rejection(
-                    location: catalog.location(location), eventID: partial.id, account: partial.account,
-                    time: partial.time, reason: reason, originalLine: Array(line.bytes)))
+                if counts.lines > reportedLines {
+                    onRejection(Rejection(
+                        location: catalog.location(location), eventID: partial.id, account: partial.account,
+                        time: partial.time, reason: reason, originalLine: Array(line.bytes)))
+                }
             }
+            return true
         }
+        if case .unsorted = end, case .standardInput = input.origin { try opened.reader.drain() }
+        return end
+    }
+
+    private static func memory(_ bytes: [UInt8]) -> LineReader {
+        var position = 0
+        return LineReader { () throws(InputError) -> Data? in
+            guard position < bytes.count else { return nil }
+            let end = min(position + LineReader.chunkSize, bytes.count)
+            defer { position = end }
+            return Data(bytes[position..<end])
+        }
+    }
+
+    private static func file(_ path: String, name: String) throws(InputError) -> (LineReader, () -> Void) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let problem = FileManager.default.fileExists(atPath: path)
+                ? "cannot be opened; check that it is readable"
+                : "no longer exists (it was there when the run started); nothing was billed, run again"
+            throw InputError(name: name, problem: problem)
+        }
+        return (streaming(handle, name: name, spool: nil), { try? handle.close() })
+    }
+
+    /// Reads standard input, copying it to a spool file as it streams by so
+    /// any line can be read again.
+    private mutating func spoolingStandardInput(source: UInt16, name: String) throws(InputError) -> (LineReader, () -> Void) {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tally-stdin-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: path, contents: nil), let spool = FileHandle(forWritingAtPath: path) else {
+            throw InputError(name: name, problem: "cannot make a temporary copy in \(FileManager.default.temporaryDirectory.path); check that it is writable")
+        }
+        catalog.setSpool(path, for: source)
+        return (Self.streaming(FileHandle.standardInput, name: name, spool: spool), { try? spool.close() })
     }
 
     private static func streaming(_ handle: FileHandle, name: String, spool: FileHandle?) -> LineReader {
@@ -127,61 +184,6 @@ struct EventReader {
                 return chunk
             } catch {
                 throw InputError(name: name, problem: "read failed: \(error.localizedDescription)")
-            }
-        }
-    }
-
-    private enum LineOutcome {
-        case record(EventRecord)
-        case duplicate
-        case rejected(RejectionReason, EventFieldValidator.Partial)
-    }
-
-    private mutating func classify(_ line: RawLine, location: LineLocation) -> LineOutcome {
-        if line.isTooLong {
-            return .rejected(.lineTooLong(length: line.length, limit: LineReader.maximumLineLength), .init())
-        }
-        let bytes = line.bytes
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            return .rejected(.byteOrderMarkInsideFile, .init())
-        }
-        let fast = foundationOnly ? .unsupported : fastParser.parse(bytes)
-        switch fast {
-        case .object:
-            return validate(fastParser.fields, storage: bytes, location: location)
-        case let .rejected(reason):
-            return .rejected(reason, .init())
-        case .unsupported:
-            switch fullParser.parse(bytes) {
-            case .object:
-                let fields = fullParser.fields
-                return fullParser.scratch.withUnsafeBytes { validate(fields, storage: $0, location: location) }
-            case let .rejected(.invalidJSON(detail)) where !line.endsWithNewline:
-                return .rejected(.truncatedLastLine(detail: detail), .init())
-            case let .rejected(reason):
-                return .rejected(reason, .init())
-            case .unsupported:
-                return .rejected(.invalidJSON(detail: "unsupported JSON"), .init())
-            }
-        }
-    }
-
-    private mutating func validate(_ fields: ParsedFields, storage: UnsafeRawBufferPointer, location: LineLocation) -> LineOutcome {
-        switch EventFieldValidator.validate(fields, storage: storage, location: location, sequence: nextSequence, symbols: &symbols) {
-        case let .invalid(reason, partial):
-            return .rejected(reason, partial)
-        case let .valid(record, id):
-            switch duplicates.register(id: id, fingerprint: fields.fingerprint, source: location.source, line: location.line) {
-            case .new:
-                nextSequence += 1
-                return .record(record)
-            case .exactDuplicate:
-                return .duplicate
-            case let .conflicting(source, line):
-                let first = SourceLocation(file: catalog.inputs[Int(source)].name, line: Int(line))
-                return .rejected(.conflictingDuplicate(first: first),
-                                 .init(id: String(decoding: id, as: UTF8.self), account: symbols.name(record.account),
-                                       time: Timestamp(secondsSinceEpoch: record.time)))
             }
         }
     }

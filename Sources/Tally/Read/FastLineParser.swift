@@ -1,3 +1,5 @@
+import Foundation
+
 /// The event reader's hot path: parses the common line, a flat JSON object of
 /// plain ASCII strings (no escapes), integers, booleans and null, straight
 /// from the bytes. Anything else (escapes, non-ASCII, nested values, numbers
@@ -5,182 +7,220 @@
 /// and goes to ``FoundationLineParser``, which decides it.
 ///
 /// Why not Foundation for every line: `JSONSerialization` parses about 0.27
-/// million event lines a second on this machine, a byte scanner about 5 million
-/// (issue 6); the reader is the month-end run's bottleneck.
+/// million event lines a second on this machine, this parser about 10 million
+/// (issue 6, `tally-bench`); the reader is the month-end run's bottleneck.
 struct FastLineParser {
     /// The fields of the last line parsed; strings point into that line.
     private(set) var fields = ParsedFields()
-    private var keys: [(start: Int, end: Int)] = []
+    /// Keys Tally does not read, kept to spot a repeated one.
+    private var otherKeys: [(start: Int, end: Int)] = []
 
     init() {
-        keys.reserveCapacity(16)
+        otherKeys.reserveCapacity(8)
     }
 
     mutating func parse(_ line: UnsafeRawBufferPointer) -> LineParse {
         fields.reset()
-        keys.removeAll(keepingCapacity: true)
-        let count = line.count
+        otherKeys.removeAll(keepingCapacity: true)
+        guard let base = line.baseAddress else { return .unsupported }
+        var cursor = Cursor(bytes: base.assumingMemoryBound(to: UInt8.self), count: line.count)
+        var seenFields: UInt16 = 0
+
+        cursor.skipWhiteSpace()
+        guard cursor.take(UInt8(ascii: "{")) else { return .unsupported }
+        cursor.skipWhiteSpace()
+        if !cursor.take(UInt8(ascii: "}")) {
+            while true {
+                guard cursor.peek == 0x22, let key = cursor.plainString() else { return .unsupported }
+                let field = Self.knownField(base + key.start, count: key.end - key.start)
+                if let field {
+                    let bit: UInt16 = 1 << field.slot
+                    guard seenFields & bit == 0 else { return .unsupported }
+                    seenFields |= bit
+                } else {
+                    let length = key.end - key.start
+                    for other in otherKeys where other.end - other.start == length
+                        && memcmp(base + other.start, base + key.start, length) == 0 {
+                        return .unsupported
+                    }
+                    otherKeys.append(key)
+                }
+                cursor.skipWhiteSpace()
+                guard cursor.take(UInt8(ascii: ":")) else { return .unsupported }
+                cursor.skipWhiteSpace()
+
+                let value: ParsedFields.Value
+                switch cursor.peek {
+                case 0x22:
+                    guard let string = cursor.plainString() else { return .unsupported }
+                    value = .string(start: string.start, end: string.end)
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    guard let integer = cursor.integer() else { return .unsupported }
+                    value = .integer(integer)
+                case UInt8(ascii: "t"):
+                    guard cursor.literal("true") else { return .unsupported }
+                    value = .bool(true)
+                case UInt8(ascii: "f"):
+                    guard cursor.literal("false") else { return .unsupported }
+                    value = .bool(false)
+                case UInt8(ascii: "n"):
+                    guard cursor.literal("null") else { return .unsupported }
+                    value = .null
+                default:
+                    return .unsupported
+                }
+                if let field { fields[field] = value }
+
+                cursor.skipWhiteSpace()
+                if cursor.take(UInt8(ascii: ",")) {
+                    cursor.skipWhiteSpace()
+                    continue
+                }
+                guard cursor.take(UInt8(ascii: "}")) else { return .unsupported }
+                break
+            }
+        }
+        cursor.skipWhiteSpace()
+        return cursor.index == cursor.count ? .object : .unsupported
+    }
+
+    /// A position in a line being parsed. A plain struct held in a local
+    /// variable, so Swift checks exclusive access at compile time instead of
+    /// at run time (a closure capturing the index cost a third of the run).
+    private struct Cursor {
+        let bytes: UnsafePointer<UInt8>
+        let count: Int
         var index = 0
 
-        @inline(__always) func skipWhiteSpace() {
+        init(bytes: UnsafePointer<UInt8>, count: Int) {
+            self.bytes = bytes
+            self.count = count
+        }
+
+        /// The byte at the cursor, or 0 at the end.
+        @inline(__always) var peek: UInt8 { index < count ? bytes[index] : 0 }
+
+        @inline(__always) mutating func take(_ byte: UInt8) -> Bool {
+            guard index < count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        @inline(__always) mutating func skipWhiteSpace() {
             while index < count {
-                let byte = line[index]
+                let byte = bytes[index]
                 guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A else { return }
                 index += 1
             }
         }
-        /// Scans a plain string whose opening quote is at `index`; returns its content range.
-        @inline(__always) func plainString() -> (start: Int, end: Int)? {
+
+        /// A plain string whose opening quote is at the cursor: printable
+        /// ASCII without `\`; its content's range.
+        @inline(__always) mutating func plainString() -> (start: Int, end: Int)? {
             index += 1
             let start = index
             while index < count {
-                let byte = line[index]
-                if byte == UInt8(ascii: "\"") {
+                let byte = bytes[index]
+                if byte &- 0x20 >= 0x5F || byte == 0x5C { break }   // control, DEL, non-ASCII, backslash
+                if byte == 0x22 {
                     index += 1
                     return (start, index - 1)
                 }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
                 index += 1
             }
             return nil
         }
-        @inline(__always) func literal(_ word: StaticString) -> Bool {
+
+        @inline(__always) mutating func literal(_ word: StaticString) -> Bool {
             let length = word.utf8CodeUnitCount
-            guard index + length <= count else { return false }
-            let pointer = word.utf8Start
-            for offset in 0..<length where line[index + offset] != pointer[offset] { return false }
+            guard index + length <= count, memcmp(bytes + index, word.utf8Start, length) == 0 else { return false }
             index += length
             return true
         }
 
-        skipWhiteSpace()
-        guard index < count, line[index] == UInt8(ascii: "{") else { return .unsupported }
-        index += 1
-        skipWhiteSpace()
-        var memberSum: UInt64 = 0
-        if index < count, line[index] == UInt8(ascii: "}") {
-            index += 1
-        } else {
-            while true {
-                guard index < count, line[index] == UInt8(ascii: "\""), let key = plainString() else { return .unsupported }
-                let keyBytes = UnsafeRawBufferPointer(rebasing: line[key.start..<key.end])
-                for earlier in keys where earlier.end - earlier.start == keyBytes.count {
-                    if UnsafeRawBufferPointer(rebasing: line[earlier.start..<earlier.end]).elementsEqual(keyBytes) {
-                        return .unsupported
-                    }
-                }
-                keys.append(key)
-                skipWhiteSpace()
-                guard index < count, line[index] == UInt8(ascii: ":") else { return .unsupported }
+        /// A JSON integer (`-?(0|[1-9][0-9]*)`) of at most 18 digits, followed by
+        /// something that is not part of a number; `nil` otherwise (Foundation
+        /// then decides).
+        @inline(__always) mutating func integer() -> Int64? {
+            let negative = bytes[index] == UInt8(ascii: "-")
+            if negative { index += 1 }
+            let start = index
+            var magnitude: Int64 = 0
+            while index < count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                guard index - start < 18 else { return nil }
+                magnitude = magnitude &* 10 &+ Int64(digit)
                 index += 1
-                skipWhiteSpace()
-                guard index < count else { return .unsupported }
-
-                let value: ParsedFields.Value
-                let valueHash: UInt64
-                switch line[index] {
-                case UInt8(ascii: "\""):
-                    guard let string = plainString() else { return .unsupported }
-                    value = .string(start: string.start, end: string.end)
-                    valueHash = ValueFingerprint.string(UnsafeRawBufferPointer(rebasing: line[string.start..<string.end]))
-                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    guard let integer = Self.integer(line, &index) else { return .unsupported }
-                    value = .integer(integer)
-                    valueHash = ValueFingerprint.integer(integer)
-                case UInt8(ascii: "t"):
-                    guard literal("true") else { return .unsupported }
-                    value = .bool(true)
-                    valueHash = ValueFingerprint.bool(true)
-                case UInt8(ascii: "f"):
-                    guard literal("false") else { return .unsupported }
-                    value = .bool(false)
-                    valueHash = ValueFingerprint.bool(false)
-                case UInt8(ascii: "n"):
-                    guard literal("null") else { return .unsupported }
-                    value = .null
-                    valueHash = ValueFingerprint.null
-                default:
-                    return .unsupported
-                }
-                if let field = Self.knownField(keyBytes) { fields[field] = value }
-                memberSum &+= ValueFingerprint.member(key: keyBytes, value: valueHash)
-
-                skipWhiteSpace()
-                guard index < count else { return .unsupported }
-                if line[index] == UInt8(ascii: ",") {
-                    index += 1
-                    skipWhiteSpace()
-                    continue
-                }
-                guard line[index] == UInt8(ascii: "}") else { return .unsupported }
-                index += 1
-                break
             }
+            let digits = index - start
+            guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+            if index < count {
+                let next = bytes[index]
+                guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else { return nil }
+            }
+            return negative ? -magnitude : magnitude
         }
-        skipWhiteSpace()
-        guard index == count else { return .unsupported }
-        fields.fingerprint = ValueFingerprint.object(memberSum: memberSum)
-        return .object
     }
 
-    /// A JSON integer (`-?(0|[1-9][0-9]*)`) in Int64 range, followed by
-    /// something that is not part of a number; `nil` otherwise.
+    /// The field a key names, when Tally reads it; compares whole words.
     @inline(__always)
-    private static func integer(_ line: UnsafeRawBufferPointer, _ index: inout Int) -> Int64? {
-        let count = line.count
-        var negative = false
-        if line[index] == UInt8(ascii: "-") {
-            negative = true
-            index += 1
+    static func knownField(_ key: UnsafeRawPointer, count: Int) -> EventField? {
+        @inline(__always) func word<T: FixedWidthInteger>(_ offset: Int, _ type: T.Type) -> T {
+            key.loadUnaligned(fromByteOffset: offset, as: T.self)
         }
-        let start = index
-        var magnitude: UInt64 = 0
-        while index < count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[index]) {
-            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(line[index] - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { return nil }
-            magnitude = sum
-            index += 1
-        }
-        let digits = index - start
-        guard digits > 0, digits == 1 || line[start] != UInt8(ascii: "0") else { return nil }
-        if index < count {
-            let next = line[index]
-            guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else { return nil }
-        }
-        if negative {
-            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
-            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
-        }
-        guard magnitude <= UInt64(Int64.max) else { return nil }
-        return Int64(magnitude)
-    }
-
-    /// The field a key names, when Tally reads it.
-    @inline(__always)
-    static func knownField(_ key: UnsafeRawBufferPointer) -> EventField? {
-        @inline(__always) func matches(_ word: StaticString) -> Bool {
-            let pointer = word.utf8Start
-            for offset in 0..<key.count where key[offset] != pointer[offset] { return false }
-            return true
-        }
-        switch key.count {
-        case 2: return matches("id") ? .id : nil
-        case 3: return matches("app") ? .app : nil
+        switch count {
+        case 2:
+            return word(0, UInt16.self) == KnownKeys.id ? .id : nil
+        case 3:
+            return word(0, UInt16.self) == KnownKeys.app01 && key.load(fromByteOffset: 2, as: UInt8.self) == 0x70 ? .app : nil
         case 4:
-            if matches("time") { return .time }
-            return matches("type") ? .type : nil
+            let value = word(0, UInt32.self)
+            return value == KnownKeys.time ? .time : value == KnownKeys.type ? .type : nil
         case 6:
-            if matches("domain") { return .domain }
-            return matches("flavor") ? .flavor : nil
+            let head = word(0, UInt32.self)
+            let tail = word(4, UInt16.self)
+            if head == KnownKeys.domain0, tail == KnownKeys.domain4 { return .domain }
+            return head == KnownKeys.flavor0 && tail == KnownKeys.flavor4 ? .flavor : nil
         case 7:
-            if matches("account") { return .account }
-            return matches("service") ? .service : nil
+            let head = word(0, UInt32.self)
+            let tail = word(3, UInt32.self)
+            if head == KnownKeys.account0, tail == KnownKeys.account3 { return .account }
+            return head == KnownKeys.service0 && tail == KnownKeys.service3 ? .service : nil
         case 9:
-            if matches("instances") { return .instances }
-            return matches("memory_mb") ? .memoryMB : nil
-        case 12: return matches("service_type") ? .serviceType : nil
-        default: return nil
+            let head = word(0, UInt64.self)
+            let tail = word(1, UInt64.self)
+            if head == KnownKeys.instances0, tail == KnownKeys.instances1 { return .instances }
+            return head == KnownKeys.memory0 && tail == KnownKeys.memory1 ? .memoryMB : nil
+        case 12:
+            return word(0, UInt64.self) == KnownKeys.serviceType0 && word(4, UInt64.self) == KnownKeys.serviceType4 ? .serviceType : nil
+        default:
+            return nil
         }
+    }
+
+    /// The known keys' bytes as little-endian words, for ``knownField(_:count:)``.
+    private enum KnownKeys {
+        static func word<T: FixedWidthInteger>(_ text: StaticString, _ offset: Int, _ type: T.Type) -> T {
+            UnsafeRawPointer(text.utf8Start).loadUnaligned(fromByteOffset: offset, as: T.self)
+        }
+        static let id = word("id", 0, UInt16.self)
+        static let app01 = word("app", 0, UInt16.self)
+        static let time = word("time", 0, UInt32.self)
+        static let type = word("type", 0, UInt32.self)
+        static let domain0 = word("domain", 0, UInt32.self)
+        static let domain4 = word("domain", 4, UInt16.self)
+        static let flavor0 = word("flavor", 0, UInt32.self)
+        static let flavor4 = word("flavor", 4, UInt16.self)
+        static let account0 = word("account", 0, UInt32.self)
+        static let account3 = word("account", 3, UInt32.self)
+        static let service0 = word("service", 0, UInt32.self)
+        static let service3 = word("service", 3, UInt32.self)
+        static let instances0 = word("instances", 0, UInt64.self)
+        static let instances1 = word("instances", 1, UInt64.self)
+        static let memory0 = word("memory_mb", 0, UInt64.self)
+        static let memory1 = word("memory_mb", 1, UInt64.self)
+        static let serviceType0 = word("service_type", 0, UInt64.self)
+        static let serviceType4 = word("service_type", 4, UInt64.self)
     }
 }

@@ -42,7 +42,7 @@ struct FoundationLineParser {
             var keyText = key
             let valueHash = Self.fingerprint(of: value)
             keyText.withUTF8 { memberSum &+= ValueFingerprint.member(key: UnsafeRawBufferPointer($0), value: valueHash) }
-            if let field = keyText.withUTF8({ FastLineParser.knownField(UnsafeRawBufferPointer($0)) }) {
+            if let field = keyText.withUTF8({ $0.isEmpty ? nil : FastLineParser.knownField($0.baseAddress!, count: $0.count) }) {
                 fields[field] = classify(value)
             }
         }

@@ -19,6 +19,11 @@ struct InputCatalog: Sendable {
         spools[Int(source)] = path
     }
 
+    /// The spool file that holds a copy of standard input read as `source`.
+    func spool(for source: UInt16) -> String? {
+        spools[Int(source)]
+    }
+
     func location(_ line: LineLocation) -> SourceLocation {
         SourceLocation(file: inputs[Int(line.source)].name, line: Int(line.line))
     }

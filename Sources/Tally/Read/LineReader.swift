@@ -40,10 +40,12 @@ struct LineReader {
     }
 
     /// Calls `body` with every line that holds something besides white space,
-    /// in order.
+    /// in order, until `body` returns `false`.
     ///
+    /// - Returns: `false` when `body` stopped the reading.
     /// - Throws: what `readChunk` or `body` throws.
-    func forEachLine(_ body: (RawLine) throws(InputError) -> Void) throws(InputError) {
+    @discardableResult
+    func forEachLine(_ body: (RawLine) throws(InputError) -> Bool) throws(InputError) -> Bool {
         let capacity = maximumLineLength + Self.chunkSize + 8
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
         defer { storage.deallocate() }
@@ -59,12 +61,14 @@ struct LineReader {
 
         /// `count` bytes at `start` are kept of a line of `length` bytes whose last byte is `last`.
         func emit(_ start: UnsafeRawPointer, count: Int, number: Int, offset: Int64, length: Int, last: UInt8,
-                  newline: Bool) throws(InputError) {
+                  newline: Bool) throws(InputError) -> Bool {
             // The CR of a CRLF (or one at the very end) is not part of the line, however long the line.
             let contentLength = length > 0 && last == 0x0D ? length - 1 : length
             let content = UnsafeRawBufferPointer(start: start, count: min(count, contentLength))
-            if content.count == contentLength, content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            try body(RawLine(number: number, offset: offset, bytes: content, length: contentLength, endsWithNewline: newline))
+            @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+            // A line is blank only if it starts with white space; most start with `{`.
+            if content.count == contentLength, content.isEmpty || isSpace(content[0]), content.allSatisfy(isSpace) { return true }
+            return try body(RawLine(number: number, offset: offset, bytes: content, length: contentLength, endsWithNewline: newline))
         }
 
         while true {
@@ -86,14 +90,14 @@ struct LineReader {
                 if let line = skipped {
                     skipped = nil
                     defer { line.head.deallocate() }
-                    try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
+                    guard try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
                              offset: line.offset, length: line.length + count, last: count > 0 ? storage[end - 1] : line.last,
-                             newline: true)
+                             newline: true) else { return false }
                 } else {
                     lineNumber += 1
-                    try emit(base + consumed, count: min(count, maximumLineLength), number: lineNumber,
+                    guard try emit(base + consumed, count: min(count, maximumLineLength), number: lineNumber,
                              offset: storageOffset + Int64(consumed), length: count, last: count > 0 ? storage[end - 1] : 0,
-                             newline: true)
+                             newline: true) else { return false }
                 }
                 consumed = end + 1
             }
@@ -121,12 +125,19 @@ struct LineReader {
         if let line = skipped {
             skipped = nil
             defer { line.head.deallocate() }
-            try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
-                     offset: line.offset, length: line.length, last: line.last, newline: false)
+            guard try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
+                     offset: line.offset, length: line.length, last: line.last, newline: false) else { return false }
         } else if filled > 0 {
             lineNumber += 1
-            try emit(base, count: min(filled, maximumLineLength), number: lineNumber, offset: storageOffset,
-                     length: filled, last: storage[filled - 1], newline: false)
+            guard try emit(base, count: min(filled, maximumLineLength), number: lineNumber, offset: storageOffset,
+                     length: filled, last: storage[filled - 1], newline: false) else { return false }
         }
+        return true
+    }
+
+    /// Reads the rest of the input without splitting it, e.g. so that standard
+    /// input is copied whole to its spool after a read stopped early.
+    func drain() throws(InputError) {
+        while let chunk = try readChunk(), !chunk.isEmpty {}
     }
 }

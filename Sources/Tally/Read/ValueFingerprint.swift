@@ -5,7 +5,8 @@
 /// An object hashes to the mixed sum of its members' hashes, so member order
 /// does not matter; each member mixes its key's bytes with its value's hash.
 /// Not cryptographic: it tells an exact duplicate from a conflicting one, and
-/// both are kept off the bill either way.
+/// both are kept off the bill either way. It is computed only when an id comes
+/// again, never on the hot path.
 enum ValueFingerprint {
     static let stringTag: UInt64 = 0x9E37_79B9_7F4A_7C15
     static let integerTag: UInt64 = 0xC2B2_AE3D_27D4_EB4F
@@ -16,34 +17,10 @@ enum ValueFingerprint {
     static let objectTag: UInt64 = 0x2545_F491_4F6C_DD1D
     static let arrayTag: UInt64 = 0x5851_F42D_4C95_7F2D
 
-    /// Mixes two words into one (the multiply-fold of wyhash).
     @inline(__always)
-    static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let product = a.multipliedFullWidth(by: b ^ 0xA076_1D64_78BD_642F)
-        return product.high ^ product.low
-    }
+    static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 { ByteHash.mix(a, b) }
 
-    /// Hashes bytes, eight at a time.
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
-        var state = seed ^ UInt64(bytes.count)
-        var index = 0
-        let count = bytes.count
-        while index + 8 <= count {
-            state = mix(state, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            index += 8
-        }
-        if index < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(bytes[index]) << shift
-                shift += 8
-                index += 1
-            }
-            state = mix(state, tail ^ 0xE703_7ED1_A0B4_28DB)
-        }
-        return mix(state, 0x8EBC_6AF0_9C88_C6E3)
-    }
+    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 { ByteHash.hash(bytes, seed: seed) }
 
     static func string(_ utf8: UnsafeRawBufferPointer) -> UInt64 { hash(utf8, seed: stringTag) }
     static func integer(_ value: Int64) -> UInt64 { mix(integerTag, UInt64(bitPattern: value)) }

@@ -64,6 +64,7 @@ struct ReadLineReaderTests {
         try! reader.forEachLine { line in
             lines.append(Line(number: line.number, offset: line.offset, bytes: Array(line.bytes), length: line.length,
                               endsWithNewline: line.endsWithNewline))
+            return true
         }
         return lines
     }

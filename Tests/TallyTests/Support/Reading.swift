@@ -87,7 +87,7 @@ enum Reading {
         var reader = EventReader(foundationOnly: foundationOnly)
         var records: [EventRecord] = []
         var rejections: [Rejection] = []
-        try reader.read(inputs, onRecord: { records.append($0) }, onRejection: { rejections.append($0) })
+        _ = try reader.read(inputs, onRecord: { record, _ in records.append(record) }, onRejection: { rejections.append($0) })
         reader.finish()
         let symbols = reader.symbols
         return ReadOutcome(records: records.map { ReadRecord($0, symbols: symbols) }, rejections: rejections,

@@ -23,7 +23,7 @@ enum Replaying {
         var rejections: [Rejection] = []
         var changes: [AllocationChange] = []
         let log = try ReplayedLog(inputs, foundationOnly: foundationOnly, onChange: { changes.append($0) },
-                                  onRejection: { rejections.append($0) })
+                                  onRestart: { changes = [] }, onRejection: { rejections.append($0) })
         let symbols = log.reader.symbols
         return ReplayOutcome(counts: log.counts, rejections: rejections,
                              changes: changes.map { describe($0, symbols) },

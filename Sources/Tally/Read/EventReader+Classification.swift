@@ -1,0 +1,88 @@
+import Foundation
+
+extension EventReader {
+    enum LineOutcome {
+        case record(EventRecord)
+        case duplicate
+        case rejected(RejectionReason, EventFieldValidator.Partial)
+    }
+
+    /// What one line is: a new event, a duplicate, or a rejection.
+    mutating func classify(_ line: RawLine, location: LineLocation) -> LineOutcome {
+        if line.isTooLong {
+            return .rejected(.lineTooLong(length: line.length, limit: LineReader.maximumLineLength), .init())
+        }
+        let bytes = line.bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return .rejected(.byteOrderMarkInsideFile, .init())
+        }
+        let fast = foundationOnly ? .unsupported : fastParser.parse(bytes)
+        switch fast {
+        case .object:
+            return validate(fastParser.fields, storage: bytes, line: bytes, location: location)
+        case let .rejected(reason):
+            return .rejected(reason, .init())
+        case .unsupported:
+            switch fullParser.parse(bytes) {
+            case .object:
+                let fields = fullParser.fields
+                return fullParser.scratch.withUnsafeBytes { validate(fields, storage: $0, line: bytes, location: location) }
+            case let .rejected(.invalidJSON(detail)) where !line.endsWithNewline:
+                return .rejected(.truncatedLastLine(detail: detail), .init())
+            case let .rejected(reason):
+                return .rejected(reason, .init())
+            case .unsupported:
+                return .rejected(.invalidJSON(detail: "unsupported JSON"), .init())
+            }
+        }
+    }
+
+    private mutating func validate(_ fields: ParsedFields, storage: UnsafeRawBufferPointer, line: UnsafeRawBufferPointer,
+                                   location: LineLocation) -> LineOutcome {
+        switch EventFieldValidator.validate(fields, storage: storage, location: location, sequence: nextSequence, symbols: &symbols) {
+        case let .invalid(reason, partial):
+            return .rejected(reason, partial)
+        case let .valid(record, id):
+            let hash = ByteHash.hash(id, seed: Self.idSeed)
+            switch duplicates.lookUp(hash, time: record.time, location: location) {
+            case .new:
+                nextSequence += 1
+                return .record(record)
+            case let .earlier(candidates):
+                for candidate in candidates {
+                    guard let earlier = catalog.bytes(at: candidate), Self.id(of: earlier) == Array(id) else { continue }
+                    let partial = EventFieldValidator.Partial(id: String(decoding: id, as: UTF8.self),
+                                                             account: symbols.name(record.account),
+                                                             time: Timestamp(secondsSinceEpoch: record.time))
+                    return Self.fingerprint(of: earlier) == Self.fingerprint(of: Array(line))
+                        ? .duplicate
+                        : .rejected(.conflictingDuplicate(first: catalog.location(candidate)), partial)
+                }
+                duplicates.register(hash, time: record.time, location: location)
+                nextSequence += 1
+                return .record(record)
+            case .earlierUnknown:
+                return .rejected(.conflictingDuplicate(first: nil),
+                                 .init(id: String(decoding: id, as: UTF8.self), account: symbols.name(record.account),
+                                       time: Timestamp(secondsSinceEpoch: record.time)))
+            }
+        }
+    }
+
+    static let idSeed: UInt64 = 0x1D_5EED
+
+    /// The `id` of a line read again, as bytes.
+    private static func id(of line: [UInt8]) -> [UInt8]? {
+        var parser = FoundationLineParser()
+        guard case .object = line.withUnsafeBytes({ parser.parse($0) }),
+              case let .string(start, end) = parser.fields[.id] else { return nil }
+        return Array(parser.scratch[start..<end])
+    }
+
+    /// A line's value fingerprint, from Foundation's parse (SPEC §2.1).
+    private static func fingerprint(of line: [UInt8]) -> UInt64? {
+        var parser = FoundationLineParser()
+        guard case .object = line.withUnsafeBytes({ parser.parse($0) }) else { return nil }
+        return parser.fields.fingerprint
+    }
+}
