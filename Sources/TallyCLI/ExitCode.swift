@@ -8,6 +8,8 @@ enum ExitCode: Int32 {
     case dataError = 65
     /// An input file is missing or unreadable.
     case noInput = 66
+    /// An output file (the event log appended to) can't be written.
+    case cannotWrite = 74
     /// A rate card can't be used (configuration error).
     case configuration = 78
 }

@@ -6,6 +6,8 @@ let help = """
 
     Commands:
       invoice    the month-end invoices for one billing period
+      account    one account now or at an instant: applications, SSL edges, cost to date
+      ssl        custom-domain SSL for support: check, quote, enable, update, disable, list
 
     Run `tally <command> --help` for a command's options.
     Options: --help, --version
@@ -27,6 +29,10 @@ func main(_ arguments: [String]) -> ExitCode {
             return .success
         case "invoice":
             return try InvoiceCommand.run(rest)
+        case "account":
+            return try AccountCommand.run(rest)
+        case "ssl":
+            return try SSLCommand.run(rest)
         default:
             throw UsageError(message: "unknown command \(command); run tally --help")
         }

@@ -39,17 +39,28 @@ public struct MonthEndRun: Sendable {
         }
         do {
             let usage = try meter.finish()
-            let rater = Rater(rateCards: rateCards)
-            var lines: [(account: AccountName, line: LineItem)] = []
-            for record in usage.records {
-                lines.append((log.reader.symbols.name(record.key.account), try rater.lineItem(for: record, symbols: log.reader.symbols)))
-            }
             let assembler = InvoiceAssembler(period: period, currency: rateCards.currency)
-            let invoices = try assembler.invoices(for: lines, holds: holds)
+            let invoices = try Self.invoices(for: usage.records, symbols: log.reader.symbols, period: period,
+                                             rateCards: rateCards, holds: holds)
             return InvoiceRun(period: period, currency: rateCards.currency, invoices: invoices, events: log.counts,
                               heldAccountsWithoutInvoice: assembler.heldAccountsWithoutInvoice(invoices, holds: holds))
         } catch {
             throw .configuration(error)
         }
+    }
+
+    /// Stages 4 and 5: prices usage records (one line item each) and
+    /// assembles one invoice per account, held when `holds` names the account.
+    /// Shared with the account's cost to date (issue 4), so both round alike.
+    ///
+    /// - Throws: ``RateCardError`` when an amount or a total does not fit in 64 bits.
+    static func invoices(for records: [UsageRecord], symbols: SymbolTable, period: BillingPeriod,
+                         rateCards: RateCardSet, holds: HoldList) throws(RateCardError) -> [Invoice] {
+        let rater = Rater(rateCards: rateCards)
+        var lines: [(account: AccountName, line: LineItem)] = []
+        for record in records {
+            lines.append((symbols.name(record.key.account), try rater.lineItem(for: record, symbols: symbols)))
+        }
+        return try InvoiceAssembler(period: period, currency: rateCards.currency).invoices(for: lines, holds: holds)
     }
 }
