@@ -159,7 +159,7 @@ public enum BundleFinding: Sendable, Hashable, CustomStringConvertible {
         case .derPrivateKey: "convert it (openssl pkey -inform der -in \(file) -out \(file).pem)"
         case .derEncryptedPrivateKey: "convert it without a passphrase (openssl pkey -inform der -in \(file) -out \(file).pem)"
         case .pkcs7: "convert it (openssl pkcs7 -inform der -print_certs -in \(file) -out \(file).pem)"
-        case .pkcs12: "extract the key and certificates (openssl pkcs12 -in \(file) -nocerts -nodes -out ssl.key; openssl pkcs12 -in \(file) -nokeys -out ssl.crt)"
+        case .pkcs12: "extract the key and certificates (openssl pkcs12 -in \(file) -nocerts -nodes -out ssl.key.pem; openssl pkcs12 -in \(file) -nokeys -out ssl.crt.pem)"
         case .unknown: "the customer must provide PEM files"
         }
     }
