@@ -36,19 +36,10 @@ enum AccountCommand {
             return .success
         }
         let query = try LedgerQuery(parsed)
-        let ledger: Ledger
-        do {
-            ledger = try query.ledger()
-        } catch {
-            return error.code
-        }
-        let view = ledger.account(query.account)
-        do {
+        return query.run { ledger throws(LedgerError) in
+            let view = ledger.account(query.account)
             let cost = try ledger.cost(of: query.account)
-            Console.out(query.json ? AccountReport.json(view, cost: cost) : AccountReport.text(view, cost: cost))
-        } catch {
-            return LedgerQuery.report(error)
+            return query.json ? AccountReport.json(view, cost: cost) : AccountReport.text(view, cost: cost)
         }
-        return view.rejectedLineCount > 0 ? .dataError : .success
     }
 }

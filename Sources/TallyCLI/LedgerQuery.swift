@@ -25,12 +25,30 @@ struct LedgerQuery {
         ratesDirectory = RatesLocation.directory(parsed["--rates"])
     }
 
+    /// Builds the ledger, prints the report `render` makes of it, and returns
+    /// the exit code: 65 when the account has rejected lines (the report is
+    /// still printed), else 0; on an error, its message and exit code.
+    func run(_ render: (Ledger) throws(LedgerError) -> String) -> ExitCode {
+        let ledger: Ledger
+        do {
+            ledger = try self.ledger()
+        } catch {
+            return error.code
+        }
+        do {
+            Console.out(try render(ledger))
+        } catch {
+            return Self.report(error)
+        }
+        return ledger.account(account).rejectedLineCount > 0 ? .dataError : .success
+    }
+
     /// Loads the rate cards and replays the log up to the instant. The
     /// account's own rejected lines go to standard error as
     /// `FILE:LINE: ID: reason`; other accounts' are never shown.
     ///
     /// - Throws: ``Stop`` with the exit code, after printing why there is no ledger.
-    func ledger() throws(Stop) -> Ledger {
+    private func ledger() throws(Stop) -> Ledger {
         let rateCards: RateCardSet
         do {
             rateCards = try RateCardSet.load(directory: ratesDirectory)
@@ -82,12 +100,15 @@ struct LedgerQuery {
         return instant
     }
 
-    /// A name option such as `--app` or `--domain`, checked against its rule.
-    static func name<Kind: NameKind>(_ option: String, _ parsed: Arguments, required: Bool) throws(UsageError) -> Name<Kind>? {
-        guard let text = parsed[option] else {
-            if required { throw UsageError(message: "\(option) is required") }
-            return nil
-        }
+    /// A required name option such as `--app` or `--domain`, checked against its rule.
+    static func name<Kind: NameKind>(_ option: String, _ parsed: Arguments) throws(UsageError) -> Name<Kind> {
+        guard let name: Name<Kind> = try optionalName(option, parsed) else { throw UsageError(message: "\(option) is required") }
+        return name
+    }
+
+    /// A name option that may be left out, checked against its rule when given.
+    static func optionalName<Kind: NameKind>(_ option: String, _ parsed: Arguments) throws(UsageError) -> Name<Kind>? {
+        guard let text = parsed[option] else { return nil }
         do {
             return try Name<Kind>(text)
         } catch {

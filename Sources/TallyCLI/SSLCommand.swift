@@ -96,58 +96,45 @@ enum SSLCommand {
     private static func quote(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
         guard let parsed = try parse(arguments, options: LedgerQuery.options.union(["--app", "--domain"])) else { return .success }
         let query = try LedgerQuery(parsed)
-        let app: ApplicationName? = try LedgerQuery.name("--app", parsed, required: true)
-        let domain: DomainName? = try LedgerQuery.name("--domain", parsed, required: true)
-        let ledger: Ledger
-        do {
-            ledger = try query.ledger()
-        } catch {
-            return error.code
+        let app: ApplicationName = try LedgerQuery.name("--app", parsed)
+        let domain: DomainName = try LedgerQuery.name("--domain", parsed)
+        return query.run { ledger throws(LedgerError) in
+            let quote = try ledger.sslQuote(application: app, domain: domain, for: query.account)
+            return query.json ? SSLReport.json(quote) : SSLReport.text(quote)
         }
-        do {
-            let quote = try ledger.sslQuote(application: app!, domain: domain!, for: query.account)
-            Console.out(query.json ? SSLReport.json(quote) : SSLReport.text(quote))
-        } catch {
-            return LedgerQuery.report(error)
-        }
-        return ledger.account(query.account).rejectedLineCount > 0 ? .dataError : .success
     }
 
     private static func list(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
         guard let parsed = try parse(arguments, options: LedgerQuery.options) else { return .success }
         let query = try LedgerQuery(parsed)
-        let ledger: Ledger
-        do {
-            ledger = try query.ledger()
-        } catch {
-            return error.code
+        return query.run { ledger throws(LedgerError) in
+            let edges = ledger.sslEdges(of: query.account)
+            var hourly: [Money] = []
+            for edge in edges { hourly.append(try ledger.hourlyPrice(of: edge)) }
+            return query.json ? SSLReport.json(edges, hourly: hourly, account: query.account, instant: query.instant)
+                              : SSLReport.text(edges, hourly: hourly, account: query.account, instant: query.instant)
         }
-        let view = ledger.account(query.account)
-        var hourly: [Money] = []
-        do {
-            for edge in view.sslEdges { hourly.append(try ledger.hourlyPrice(of: edge)) }
-        } catch {
-            return LedgerQuery.report(error)
-        }
-        Console.out(query.json ? SSLReport.json(view.sslEdges, hourly: hourly, account: query.account, instant: query.instant)
-                               : SSLReport.text(view.sslEdges, hourly: hourly, account: query.account, instant: query.instant))
-        return view.rejectedLineCount > 0 ? .dataError : .success
     }
 
     private static func record(_ subcommand: String, _ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
         guard let parsed = try parse(arguments, options: ["--account", "--app", "--domain", "--at", "--id"]) else { return .success }
         let account = try LedgerQuery.account(parsed)
         let instant = try LedgerQuery.instant(parsed)
-        let app: ApplicationName? = try LedgerQuery.name("--app", parsed, required: subcommand == "enable")
-        let domain: DomainName = try LedgerQuery.name("--domain", parsed, required: true)!
-        let id: EventID? = try LedgerQuery.name("--id", parsed, required: false)
+        let app: ApplicationName? = try LedgerQuery.optionalName("--app", parsed)
+        let domain: DomainName = try LedgerQuery.name("--domain", parsed)
+        let id: EventID? = try LedgerQuery.optionalName("--id", parsed)
         guard parsed.positionals.count == 1, let path = parsed.positionals.first, path != "-" else {
             throw UsageError(message: "ssl \(subcommand) appends to one event-log file: give its path (not -) once")
         }
-        let action: SSLAction = switch subcommand {
-        case "enable": .enable(application: app!, domain: domain)
-        case "update": .updateCertificate(domain: domain, application: app)
-        default: .disable(domain: domain, application: app)
+        let action: SSLAction
+        switch subcommand {
+        case "enable":
+            guard let app else { throw UsageError(message: "--app is required") }
+            action = .enable(application: app, domain: domain)
+        case "update":
+            action = .updateCertificate(domain: domain, application: app)
+        default:
+            action = .disable(domain: domain, application: app)
         }
         do {
             let outcome = try EventLogAppender(path: path).record(action, for: account, at: instant, id: id)

@@ -23,8 +23,11 @@ public enum CertificateBundleCheck {
 
     /// What a file of the bundle held when read.
     public enum FileContent: Sendable, Hashable {
+        /// The file does not exist.
         case absent
+        /// The file exists but can't be read.
         case unreadable
+        /// The file's bytes (at most ``maximumFileSize`` + 1 are needed).
         case bytes([UInt8])
     }
 

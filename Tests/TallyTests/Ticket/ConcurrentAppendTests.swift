@@ -46,7 +46,7 @@ struct ConcurrentAppendTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("events.jsonl").path
         let setUp = LogBuilder.sslScenario()
-        FileManager.default.createFile(atPath: path, contents: Data(setUp.text.utf8))
+        try Data(setUp.text.utf8).write(to: URL(fileURLWithPath: path))
         let failures = Failures()
         let perWriter = 200
         // Each record() opens the file anew: flock locks belong to the open
@@ -75,7 +75,7 @@ struct ConcurrentAppendTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("events.jsonl").path
         let setUp = LogBuilder.sslScenario()
-        FileManager.default.createFile(atPath: path, contents: Data(setUp.text.utf8))
+        try Data(setUp.text.utf8).write(to: URL(fileURLWithPath: path))
         let perProcess = 1_000
         // Each process runs tally 1,000 times in a row; the two run at once.
         let writers = try (1...2).map { writer in

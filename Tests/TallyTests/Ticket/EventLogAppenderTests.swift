@@ -12,7 +12,7 @@ struct EventLogAppenderTests {
 
         init(_ log: LogBuilder = .sslScenario()) {
             path = directory.appendingPathComponent("events.jsonl").path
-            FileManager.default.createFile(atPath: path, contents: Data(log.text.utf8))
+            precondition(FileManager.default.createFile(atPath: path, contents: Data(log.text.utf8)))
         }
 
         var text: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
