@@ -100,4 +100,37 @@ struct ConcurrentAppendTests {
             #expect(text.components(separatedBy: "\"id\":\"p\(writer)-").count - 1 == perProcess)
         }
     }
+
+    @Test("two writers racing to enable and disable the same domain never both pass validation")
+    func racingValidation() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("events.jsonl").path
+        let setUp = LogBuilder.sslScenario()
+        try Data(setUp.text.utf8).write(to: URL(fileURLWithPath: path))
+        let failures = Failures()
+        // Without the lock held from replay to write, both would often see
+        // no edge and both append ssl.enabled; the second line would then be
+        // rejected by every later replay.
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            let appender = EventLogAppender(path: path)
+            for index in 0..<100 {
+                for action in [SSLAction.enable(application: appName("shop"), domain: domainName("www.shop.example")),
+                               .disable(domain: domainName("www.shop.example"))] {
+                    do throws(RecordingError) {
+                        _ = try appender.record(action, for: acct("acct_a"), at: utc("2026-10-20T00:00:00Z"))
+                    } catch .refused {
+                        // The other writer got there first.
+                    } catch {
+                        failures.add("w\(writer)-\(index): \(error)")
+                    }
+                }
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all.prefix(5))")
+        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([.file(path)])
+        #expect(run.events.rejected == 0)
+        #expect(run.events.applied == run.events.lines)
+        #expect(run.events.lines > setUp.lines.count + 100)
+    }
 }
