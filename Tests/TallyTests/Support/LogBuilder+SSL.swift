@@ -43,6 +43,22 @@ extension LogBuilder {
     }
 }
 
+/// A temporary copy of `log` on disk, with its appender.
+struct TemporaryLog {
+    let directory = Fixtures.temporaryDirectory()
+    let path: String
+    var appender: EventLogAppender { EventLogAppender(path: path) }
+
+    init(_ log: LogBuilder = .sslScenario()) {
+        path = directory.appendingPathComponent("events.jsonl").path
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(log.text.utf8)))
+    }
+
+    var text: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+    var lines: [String] { text.split(separator: "\n").map(String.init) }
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
+
 /// Shorthands for typed names in tests.
 func acct(_ text: String) -> AccountName { try! AccountName(text) }
 func appName(_ text: String) -> ApplicationName { try! ApplicationName(text) }

@@ -42,11 +42,10 @@ struct ConcurrentAppendTests {
 
     @Test("two threads of one process, each opening the log for every event, append 200 events each")
     func twoThreads() throws {
-        let directory = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("events.jsonl").path
         let setUp = LogBuilder.sslScenario()
-        try Data(setUp.text.utf8).write(to: URL(fileURLWithPath: path))
+        let file = TemporaryLog(setUp)
+        defer { file.remove() }
+        let path = file.path
         let failures = Failures()
         let perWriter = 200
         // Each record() opens the file anew: flock locks belong to the open
@@ -71,11 +70,10 @@ struct ConcurrentAppendTests {
 
     @Test("two processes append 1,000 events each with tally ssl update, at the same time")
     func twoProcesses() throws {
-        let directory = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("events.jsonl").path
         let setUp = LogBuilder.sslScenario()
-        try Data(setUp.text.utf8).write(to: URL(fileURLWithPath: path))
+        let file = TemporaryLog(setUp)
+        defer { file.remove() }
+        let path = file.path
         let perProcess = 1_000
         // Each process runs tally 1,000 times in a row; the two run at once.
         let writers = try (1...2).map { writer in
@@ -103,11 +101,10 @@ struct ConcurrentAppendTests {
 
     @Test("two writers racing to enable and disable the same domain never both pass validation")
     func racingValidation() throws {
-        let directory = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("events.jsonl").path
         let setUp = LogBuilder.sslScenario()
-        try Data(setUp.text.utf8).write(to: URL(fileURLWithPath: path))
+        let file = TemporaryLog(setUp)
+        defer { file.remove() }
+        let path = file.path
         let failures = Failures()
         // Without the lock held from replay to write, both would often see
         // no edge and both append ssl.enabled; the second line would then be

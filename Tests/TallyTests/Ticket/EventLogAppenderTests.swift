@@ -4,28 +4,12 @@ import Testing
 
 @Suite("EventLogAppender: validated, durable appends")
 struct EventLogAppenderTests {
-    /// A temporary copy of `log` on disk, with its appender.
-    struct LogFile {
-        let directory = Fixtures.temporaryDirectory()
-        let path: String
-        var appender: EventLogAppender { EventLogAppender(path: path) }
-
-        init(_ log: LogBuilder = .sslScenario()) {
-            path = directory.appendingPathComponent("events.jsonl").path
-            precondition(FileManager.default.createFile(atPath: path, contents: Data(log.text.utf8)))
-        }
-
-        var text: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        var lines: [String] { text.split(separator: "\n").map(String.init) }
-        func remove() { try? FileManager.default.removeItem(at: directory) }
-    }
-
     static let a = acct("acct_a")
     static let enableShop = SSLAction.enable(application: appName("shop"), domain: domainName("www.shop.example"))
 
     @Test("a valid event is appended as one line of the log, and the log bills it")
     func records() throws {
-        let file = LogFile()
+        let file = TemporaryLog()
         defer { file.remove() }
         let before = file.text
         let outcome = try file.appender.record(Self.enableShop, for: Self.a, at: utc("2026-10-11T00:00:00Z"),
@@ -43,7 +27,7 @@ struct EventLogAppenderTests {
 
     @Test("without an id the event gets a fresh tally-<uuid> one")
     func freshID() throws {
-        let file = LogFile()
+        let file = TemporaryLog()
         defer { file.remove() }
         let first = try file.appender.record(.updateCertificate(domain: domainName("api.shop.example")), for: Self.a,
                                              at: utc("2026-10-11T00:00:00Z"))
@@ -57,7 +41,7 @@ struct EventLogAppenderTests {
 
     @Test("a retry with the same id and content writes nothing and says so")
     func retry() throws {
-        let file = LogFile()
+        let file = TemporaryLog()
         defer { file.remove() }
         let id = try EventID("ticket-2")
         let first = try file.appender.record(Self.enableShop, for: Self.a, at: utc("2026-10-11T00:00:00Z"), id: id)
@@ -69,7 +53,7 @@ struct EventLogAppenderTests {
 
     @Test("the same id with other content is refused")
     func idInUse() throws {
-        let file = LogFile()
+        let file = TemporaryLog()
         defer { file.remove() }
         let id = try EventID("ticket-3")
         _ = try file.appender.record(Self.enableShop, for: Self.a, at: utc("2026-10-11T00:00:00Z"), id: id)
@@ -104,7 +88,7 @@ struct EventLogAppenderTests {
                .edgeOfAnotherApplication(domainName("api.shop.example"), enabledFor: appName("api"), given: appName("shop"))),
           ])
     func refused(action: SSLAction, expected: SSLRefusal) throws {
-        let file = LogFile()
+        let file = TemporaryLog()
         defer { file.remove() }
         let before = file.text
         let error = #expect(throws: RecordingError.self) {
@@ -118,7 +102,7 @@ struct EventLogAppenderTests {
     func backdated() throws {
         var log = LogBuilder.sslScenario()
         log.add("application.destroyed", at: "2026-10-20T00:00:00Z", account: "acct_a", ["app": "shop"])
-        let file = LogFile(log)
+        let file = TemporaryLog(log)
         defer { file.remove() }
         // On 10-11 the application and its domain still exist.
         let outcome = try file.appender.record(Self.enableShop, for: Self.a, at: utc("2026-10-11T00:00:00Z"))
@@ -136,7 +120,7 @@ struct EventLogAppenderTests {
         var log = LogBuilder.sslScenario()
         log.updateCertificate("api.shop.example", at: "2026-10-20T00:00:00Z")
         log.disableSSL("api.shop.example", at: "2026-10-25T00:00:00Z")
-        let file = LogFile(log)
+        let file = TemporaryLog(log)
         defer { file.remove() }
         let before = file.text
         let error = #expect(throws: RecordingError.self) {
@@ -153,7 +137,7 @@ struct EventLogAppenderTests {
 
     @Test("a log whose last line has no newline is not appended to")
     func incompleteLastLine() throws {
-        let file = LogFile()
+        let file = TemporaryLog()
         defer { file.remove() }
         let handle = try #require(FileHandle(forWritingAtPath: file.path))
         try handle.seekToEnd()
@@ -181,7 +165,7 @@ struct EventLogAppenderTests {
 
     @Test("a certificate update recorded through the appender leaves every invoice as it was")
     func certificateUpdateKeepsBill() throws {
-        let file = LogFile()
+        let file = TemporaryLog()
         defer { file.remove() }
         let run = { try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([.file(file.path)]) }
         let before = try run()
