@@ -8,7 +8,7 @@ enum ExitCode: Int32 {
     case dataError = 65
     /// An input file is missing or unreadable.
     case noInput = 66
-    /// An output file (`--rejects`, `--output`) could not be written to the end.
+    /// An output file (`--rejects`, `--output`, the event log appended to) could not be written.
     case ioError = 74
     /// A rate card can't be used (configuration error).
     case configuration = 78

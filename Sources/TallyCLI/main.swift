@@ -9,6 +9,8 @@ let help = """
       summary    the month at a glance: totals by flavor and service type, SSL edges, largest invoices
       usage      one account's billed memory over the month, as a chart
       explain    why an account was charged what it was: the intervals and arithmetic behind its lines
+      account    one account now or at an instant: applications, SSL edges, cost to date
+      ssl        custom-domain SSL for support: check, quote, enable, update, disable, list
 
     Run `tally <command> --help` for a command's options.
     Options: --help, --version
@@ -36,6 +38,10 @@ func main(_ arguments: [String]) -> ExitCode {
             return try UsageCommand.run(rest)
         case "explain":
             return try ExplainCommand.run(rest)
+        case "account":
+            return try AccountCommand.run(rest)
+        case "ssl":
+            return try SSLCommand.run(rest)
         default:
             throw UsageError(message: "unknown command \(command); run tally --help")
         }

@@ -20,6 +20,8 @@ struct ReplayedLog {
     ///   - until: when given, only events before this second are replayed (a
     ///     view of the platform at an instant); later ones are read and checked
     ///     for field rules but neither applied nor counted as applied.
+    ///   - keepingEveryID: remember the first line of every id however long
+    ///     the log (see ``DuplicateRegistry``), e.g. to read more events after.
     ///   - foundationOnly: parse every line with Foundation (for comparisons).
     ///   - onChange: receives each allocation change, in order of time.
     ///   - onRestart: called when the log turns out not to be in time order,
@@ -30,12 +32,12 @@ struct ReplayedLog {
     ///     §2.2, in order of time, once the whole log is read.
     /// - Throws: ``InputError`` when an input can't be read.
     init(
-        _ inputs: [EventInput], until: Int64? = nil, foundationOnly: Bool = false,
+        _ inputs: [EventInput], until: Int64? = nil, keepingEveryID: Bool = false, foundationOnly: Bool = false,
         onChange: (AllocationChange) -> Void,
         onRestart: () -> Void,
         onRejection: (Rejection) -> Void
     ) throws(InputError) {
-        var streaming = EventReader(mode: .streaming, foundationOnly: foundationOnly)
+        var streaming = EventReader(streaming: true, keepingEveryID: keepingEveryID, foundationOnly: foundationOnly)
         var replayer = Replayer()
         var applied = 0
         var violations: [(record: EventRecord, violation: RuleViolation)] = []

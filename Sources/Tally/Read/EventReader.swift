@@ -5,10 +5,9 @@ import Foundation
 /// ``Rejection`` (SPEC §2, §2.1). Inputs are read in the order given, as
 /// streams of chunks; records come out in input order.
 ///
-/// In `.streaming` mode the reader expects events in time order (the normal
-/// case: logs are appended as things happen) and stops at the first record
-/// earlier than the one before, so its caller can read again in `.exact`
-/// mode and sort (issue 6).
+/// Streaming, the reader expects events in time order (the normal case: logs
+/// are appended as things happen) and stops at the first record earlier than
+/// the one before, so its caller can read again and sort (issue 6).
 struct EventReader {
     /// How a read ended.
     enum End: Equatable {
@@ -33,14 +32,28 @@ struct EventReader {
     private var lastTime = Int64.min
     /// Rejections of the first this-many lines were reported by an earlier pass.
     private let reportedLines: Int
+    /// Whether this reader reads again the inputs of an earlier pass, in the
+    /// same order, under the same source numbers.
+    private let rereading: Bool
+    /// Whether to stop at the first record earlier than the one before it
+    /// (streaming mode), or to read on whatever the order.
+    var stopsWhenUnsorted: Bool
     /// When true, every line goes to the Foundation parser (for tests and
     /// for comparing the two).
     let foundationOnly: Bool
 
-    init(mode: DuplicateRegistry.Mode = .exact, foundationOnly: Bool = false) {
-        duplicates = DuplicateRegistry(mode: mode)
+    /// A reader.
+    ///
+    /// - Parameters:
+    ///   - streaming: stop at the first record earlier than the one before it.
+    ///   - keepingEveryID: remember every id's first line, however long the
+    ///     log (otherwise, streaming keeps only hashes after 2 million ids).
+    init(streaming: Bool = false, keepingEveryID: Bool = true, foundationOnly: Bool = false) {
+        duplicates = DuplicateRegistry(mode: keepingEveryID ? .exact : .streaming)
+        stopsWhenUnsorted = streaming
         self.foundationOnly = foundationOnly
         reportedLines = 0
+        rereading = false
     }
 
     /// A reader for a second, `.exact` pass over the inputs `previous` read:
@@ -51,6 +64,8 @@ struct EventReader {
         foundationOnly = previous.foundationOnly
         catalog = previous.catalog
         reportedLines = lines
+        stopsWhenUnsorted = false
+        rereading = true
     }
 
     /// Reads `inputs` in order.
@@ -67,9 +82,11 @@ struct EventReader {
         onRecord: (EventRecord, SymbolTable) -> Void,
         onRejection: (Rejection) -> Void
     ) throws(InputError) -> End {
-        for (index, input) in inputs.enumerated() where index >= catalog.inputs.count { try Self.checkReadable(input) }
+        // Inputs an earlier pass already read keep their source numbers.
+        let known = rereading ? catalog.inputs.count : 0
+        for input in inputs.dropFirst(known) { try Self.checkReadable(input) }
         for (index, input) in inputs.enumerated() {
-            let source = index < catalog.inputs.count ? UInt16(index) : catalog.add(input)
+            let source = index < known ? UInt16(index) : catalog.add(input)
             if case .unsorted = try readOne(input, source: source, onRecord: onRecord, onRejection: onRejection) {
                 return .unsorted(lines: counts.lines)
             }
@@ -122,7 +139,7 @@ struct EventReader {
                                         offset: line.offset, length: Int32(clamping: line.length))
             switch classify(line, location: location) {
             case let .record(record):
-                if duplicates.mode == .streaming, record.time < lastTime {
+                if stopsWhenUnsorted, record.time < lastTime {
                     end = .unsorted(lines: counts.lines)
                     return false
                 }

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Appends SSL events to an event-log file for the ticket service (issue 4),
+/// durably and only when valid:
+///
+/// 1. takes an exclusive advisory lock on the file (held to the end);
+/// 2. replays the log up to and including the event's second, as the
+///    month-end run would (SPEC §2.1, §2.2);
+/// 3. a line with the same `id` and the same content is a retry: nothing is
+///    written and ``RecordingOutcome/alreadyRecorded(_:)`` says so; the same
+///    `id` with other content is refused;
+/// 4. the event is checked with the real replay rules at its own instant
+///    (even when later events exist) and refused if invalid; an event dated
+///    before later events must also leave every later event valid;
+/// 5. the event's line (``Event/jsonLine`` and a newline) is appended with a
+///    single `write()` on a file opened `O_APPEND`, then `fsync`ed.
+///
+/// Two processes (or two appenders in one process) appending to the same
+/// file at once never interleave or lose a line.
+///
+/// ```swift
+/// let appender = EventLogAppender(path: "events.jsonl")
+/// let outcome = try appender.record(.enable(application: try ApplicationName("blog"),
+///                                           domain: try DomainName("www.example.org")),
+///                                   for: try AccountName("acct_blog"), at: Timestamp(Date()),
+///                                   id: try EventID("ticket-4711-enable"))
+/// ```
+public struct EventLogAppender: Sendable {
+    /// The event-log file appended to; it must exist.
+    public let path: String
+
+    /// An appender for the log file at `path` (not `-`).
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Validates `action` for `account` at `time` against the log and appends
+    /// its event.
+    ///
+    /// - Parameters:
+    ///   - action: enable, certificate update or disable, for one domain.
+    ///   - account: the account the event belongs to.
+    ///   - time: when the event takes effect (UTC, whole seconds).
+    ///   - id: the event's `id`; give one (e.g. the ticket's) so that a retry
+    ///     is recognised. Without one a fresh `tally-<uuid>` id is used.
+    /// - Returns: ``RecordingOutcome/recorded(_:)`` or, for a retry,
+    ///   ``RecordingOutcome/alreadyRecorded(_:)``; either carries the event.
+    /// - Throws: ``RecordingError``: `refused` (a rule of SPEC §2.2),
+    ///   `idInUse`, `wouldInvalidateLaterEvents`, `incompleteLastLine`, `input`
+    ///   (the log can't be read) or `io` (it can't be locked, written or
+    ///   flushed). Nothing is written then.
+    public func record(_ action: SSLAction, for account: AccountName, at time: Timestamp,
+                       id: EventID? = nil) throws(RecordingError) -> RecordingOutcome {
+        guard path != "-" else {
+            throw .io(path: path, problem: "standard input can't be appended to; give the event log's path")
+        }
+        let event = action.event(id: id ?? Self.freshID(), account: account, at: time)
+        let candidate = EventInput.events([event], name: Self.candidateName)
+        let file = try LockedLogFile(path: path)
+
+        var log: ReplayedLog
+        do {
+            log = try ReplayedLog([.file(path)], until: time.secondsSinceEpoch + 1, keepingEveryID: true,
+                                  onChange: { _ in }, onRestart: {}, onRejection: { _ in })
+        } catch {
+            throw .input(error)
+        }
+        let laterEvents = log.counts.lines - log.counts.applied - log.counts.duplicates - log.counts.rejected
+
+        // Read the new line after the log, through the same duplicate rules.
+        var isNew = false
+        var otherRejection: RejectionReason?
+        do {
+            log.reader.stopsWhenUnsorted = false
+            _ = try log.reader.read([candidate], onRecord: { _, _ in isNew = true },
+                                    onRejection: { otherRejection = $0.reason })
+        } catch {
+            throw .input(error)
+        }
+        switch otherRejection {
+        case let .conflictingDuplicate(first)?:
+            throw .idInUse(event.id, by: first)
+        case let reason?:
+            throw .input(InputError(name: Self.candidateName, problem: "\(reason)"))
+        case nil:
+            if !isNew { return .alreadyRecorded(event) }
+        }
+
+        var replayer = log.replayer
+        var symbols = log.reader.symbols
+        if let refusal = action.apply(to: &replayer, account: account, at: time, symbols: &symbols) {
+            throw .refused(refusal)
+        }
+        if laterEvents > 0 {
+            try checkLaterEvents(with: candidate, account: account)
+        }
+        guard try file.endsWithNewline() else { throw .incompleteLastLine(path: path) }
+        try file.append(Array((event.jsonLine + "\n").utf8))
+        return .recorded(event)
+    }
+
+    /// A fresh event id: `tally-` and a random UUID in lower case.
+    public static func freshID() -> EventID {
+        EventID(unchecked: "tally-" + UUID().uuidString.lowercased())
+    }
+
+    /// The name messages give the event being recorded.
+    static let candidateName = "(event to record)"
+
+    /// Replays the whole log without and with the new event and refuses it
+    /// when a later event that passed before would then break a rule.
+    private func checkLaterEvents(with candidate: EventInput, account: AccountName) throws(RecordingError) {
+        var before: Set<SourceLocation> = []
+        var broken: [Rejection] = []
+        do {
+            _ = try ReplayedLog([.file(path)], onChange: { _ in }, onRestart: { before = [] }, onRejection: { rejection in
+                if case .rule = rejection.reason { before.insert(rejection.location) }
+            })
+            _ = try ReplayedLog([.file(path), candidate], onChange: { _ in }, onRestart: {}, onRejection: { rejection in
+                if case .rule = rejection.reason, rejection.location.file != Self.candidateName,
+                   !before.contains(rejection.location) {
+                    broken.append(rejection)
+                }
+            })
+        } catch {
+            throw .input(error)
+        }
+        guard broken.isEmpty else {
+            throw .wouldInvalidateLaterEvents(
+                count: broken.count, ownLines: broken.filter { $0.account == account }.map(\.location).sorted())
+        }
+    }
+}

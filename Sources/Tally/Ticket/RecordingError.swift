@@ -1,0 +1,39 @@
+/// Why an event was not appended to the event log (issue 4). In every case
+/// nothing was written.
+public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The event breaks a rule at its instant (SPEC §2.2); CLI exit code 65.
+    case refused(SSLRefusal)
+    /// The `id` is already in the log on a line with different content
+    /// (SPEC §2.1 would reject the new line); CLI exit code 65.
+    case idInUse(EventID, by: SourceLocation?)
+    /// The event is dated before later events of the log, and recording it
+    /// would make `count` of them break a rule (SPEC §2.2); `ownLines` lists
+    /// those of the same account (others are only counted). CLI exit code 65.
+    case wouldInvalidateLaterEvents(count: Int, ownLines: [SourceLocation])
+    /// The log's last line has no newline, so another writer may be halfway
+    /// through it; appending would glue two events together. CLI exit code 65.
+    case incompleteLastLine(path: String)
+    /// The log can't be read (CLI exit code 66).
+    case input(InputError)
+    /// The log can't be opened, locked, written or flushed (CLI exit code 74).
+    case io(path: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case let .refused(refusal):
+            "refused: \(refusal)"
+        case let .idInUse(id, location):
+            "refused: id \(Printable.quoted(id.text)) is already used by a different event \(location.map { "at \($0)" } ?? "earlier in the log"); give another id, or none for a fresh one"
+        case let .wouldInvalidateLaterEvents(count, ownLines):
+            "refused: the event is dated before later events of the log, and \(count) of them would then break a rule"
+                + (ownLines.isEmpty ? "" : " (this account's: \(ownLines.map(\.description).joined(separator: ", ")))")
+                + "; record it at a later time, or fix the log first"
+        case let .incompleteLastLine(path):
+            "\(path): the last line has no newline (is another program writing the log?); nothing was written: check the log's end and try again"
+        case let .input(error):
+            "\(error)"
+        case let .io(path, problem):
+            "\(path): \(problem); nothing was written"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Tally
+
+/// `tally account`: one account at an instant, like dotCloud's `dotcloud
+/// info` (issue 4): applications, services, memory, SSL edges, cost to date
+/// and expected month-end cost.
+enum AccountCommand {
+    static let help = """
+        Usage: tally account --account A [--at TIME] [--rates DIR] [--format text|json] [LOG ...]
+
+        Shows the account at TIME: its applications (flavor, services with type,
+        instances, MB per instance, MB reserved, domains), its active SSL edges,
+        the month-to-date cost (the month-end run's lines and rounding, usage up to
+        TIME) and the expected month-end cost if nothing changes after TIME.
+        Nothing of another account is shown.
+
+        Options:
+          --account A       the account (required)
+          --at TIME         RFC 3339 instant (default: now, UTC, whole seconds); the
+                            log is replayed up to and including that second
+          --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
+          --format FORMAT   text (default) or json
+          -h, --help        show this help
+
+        LOG ... is the event log, read in order (none, or -, reads standard input).
+
+        Exit codes: 0 success, 64 usage error, 65 the account has rejected lines
+        (listed on standard error; report still printed, marked held), 66 input
+        missing or unreadable, 78 rate-card configuration error.
+        """
+
+    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(arguments, options: LedgerQuery.options, flags: ["--help", "-h"])
+        if parsed.has("--help") || parsed.has("-h") {
+            Console.out(help + "\n")
+            return .success
+        }
+        let query = try LedgerQuery(parsed)
+        return query.run { ledger throws(LedgerError) in
+            let view = ledger.account(query.account)
+            let cost = try ledger.cost(of: query.account)
+            return query.json ? AccountReport.json(view, cost: cost) : AccountReport.text(view, cost: cost)
+        }
+    }
+}
