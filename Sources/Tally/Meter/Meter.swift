@@ -15,8 +15,8 @@ struct Meter: Sendable {
         var cause: LineLocation
     }
 
-    private var open: [BilledResource: Open] = [:]
-    private var usage: [UsageKey: UsageRecord] = [:]
+    private var open = FastDictionary<BilledResource, Open>(capacity: 1024)
+    private var usage = FastDictionary<UsageKey, UsageRecord>(capacity: 1024)
     private var intervals: [MeteredInterval] = []
     /// The earliest billable second no rate card covers, if any.
     private(set) var firstUncoveredSecond: Int64?
@@ -52,13 +52,13 @@ struct Meter: Sendable {
         for (resource, current) in open {
             accrue(resource, current, until: window.upperBound, closedBy: nil)
         }
-        open = [:]
+        open = FastDictionary()
         if let uncovered = firstUncoveredSecond {
             throw RateCardError(
                 file: nil, field: "effective_from",
                 problem: "billable usage at \(Timestamp(secondsSinceEpoch: uncovered)) is covered by no rate card; add a card in effect from that instant or earlier")
         }
-        let records = usage.values.sorted { lhs, rhs in
+        let records = usage.map(\.value).sorted { lhs, rhs in
             (lhs.key.account.index, lhs.firstSecond, lhs.key.card, lhs.key.flavor)
                 < (rhs.key.account.index, rhs.firstSecond, rhs.key.card, rhs.key.flavor)
         }
@@ -107,14 +107,14 @@ struct Meter: Sendable {
             }
             let mbSeconds = Int64(instances) * Int64(memoryMB) * seconds
             let key = UsageKey(account: resource.account, subject: subject, flavor: flavor, card: card)
-            if var record = usage[key] {
+            let updated: Void? = usage.modify(key) { record in
                 record.mbSeconds += mbSeconds
                 record.firstSecond = min(record.firstSecond, from)
                 record.serviceType = serviceType
                 record.edgeApplication = edgeApplication
                 record.edgeApplicationDestroyedAt = destroyedAt
-                usage[key] = record
-            } else {
+            }
+            if updated == nil {
                 usage[key] = UsageRecord(key: key, mbSeconds: mbSeconds, firstSecond: from, serviceType: serviceType,
                                          edgeApplication: edgeApplication, edgeApplicationDestroyedAt: destroyedAt)
             }

@@ -7,12 +7,20 @@ enum UsageSubject: Hashable, Sendable {
 
 /// The key of one line item (SPEC §3): one per (application, service, flavor,
 /// rate card) and one per (SSL edge domain, flavor, rate card), per account.
-struct UsageKey: Hashable, Sendable {
+struct UsageKey: FastHashable, Sendable {
     var account: Symbol<AccountKind>
     var subject: UsageSubject
     var flavor: Flavor
     /// Index of the rate card in the ``RateCardSet``.
     var card: Int
+
+    var fastHash: UInt64 {
+        let variant = UInt64(card) << 8 | UInt64(flavor == .live ? 1 : 2)
+        switch subject {
+        case let .service(application, service): return mixedHash(account.index, application.index, service.index, tag: variant)
+        case let .sslEdge(domain): return mixedHash(account.index, domain.index, tag: variant | 1 << 7)
+        }
+    }
 }
 
 /// Metered usage for one line item.

@@ -15,16 +15,38 @@ struct Symbol<Kind: NameKind>: Hashable, Sendable {
 /// The names seen in a run, each stored once, looked up by their bytes
 /// without making a `String`. A name is checked against a rule the first time
 /// it is met under that rule; after that, finding it is enough (issue 6).
-struct SymbolTable: Sendable {
-    private var texts: [String] = []
-    private var hashes: [UInt64] = []
-    /// Every name's bytes, one after another, for comparing without a `String`.
-    private var arena: [UInt8] = []
-    private var starts: [Int32] = []
-    /// Rules each name has passed: bit 0 identifier, bit 1 domain.
-    private var passedRules: [UInt8] = []
-    /// Open-addressing table of name indices (or -1), a power of two in size.
-    private var slots = [Int32](repeating: -1, count: 1024)
+///
+/// A value type with its tables in one shared buffer, copied on write: the
+/// reader hands the table to the replay with every record, and a copy costs
+/// one retain instead of six (issue 6, callgrind).
+struct SymbolTable: @unchecked Sendable {
+    /// The tables. Their accesses are not checked for exclusivity at run
+    /// time (those checks cost a tenth of the month-end run, issue 6): the
+    /// storage is only ever changed through a uniquely referenced table.
+    private final class Storage {
+        @exclusivity(unchecked) var texts: [String] = []
+        @exclusivity(unchecked) var hashes: [UInt64] = []
+        /// Rules each name has passed: bit 0 identifier, bit 1 domain.
+        @exclusivity(unchecked) var passedRules: [UInt8] = []
+        /// Every name's bytes, one after another, for comparing without a `String`.
+        @exclusivity(unchecked) var arena: [UInt8] = []
+        @exclusivity(unchecked) var starts: [Int32] = []
+        /// Open-addressing table of name indices (or -1), a power of two in size.
+        @exclusivity(unchecked) var slots = [Int32](repeating: -1, count: 1024)
+
+        func copy() -> Storage {
+            let copy = Storage()
+            copy.texts = texts
+            copy.hashes = hashes
+            copy.passedRules = passedRules
+            copy.arena = arena
+            copy.starts = starts
+            copy.slots = slots
+            return copy
+        }
+    }
+
+    private var storage = Storage()
     private var scratch: [UInt8] = []
 
     private static let seed: UInt64 = 0x5EED_0F_7A11
@@ -40,6 +62,7 @@ struct SymbolTable: Sendable {
     /// The symbol for `bytes` when they follow `rule` (a domain is lower-cased
     /// first), adding the name when new; `nil` when they break the rule.
     mutating func intern<Kind>(_ bytes: UnsafeRawBufferPointer, rule: NameRule, as kind: Kind.Type = Kind.self) -> Symbol<Kind>? {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         if rule == .domain, bytes.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) {
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: bytes.lazy.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 })
@@ -49,53 +72,55 @@ struct SymbolTable: Sendable {
         return internLowered(bytes, rule: rule)
     }
 
-    private mutating func internLowered<Kind>(_ bytes: UnsafeRawBufferPointer, rule: NameRule) -> Symbol<Kind>? {
+    private func internLowered<Kind>(_ bytes: UnsafeRawBufferPointer, rule: NameRule) -> Symbol<Kind>? {
+        let storage = storage
         let hash = ByteHash.hash(bytes, seed: Self.seed)
         let bit = Self.bit(rule)
-        let mask = slots.count - 1
+        let mask = storage.slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let index = slots[slot]
+            let index = storage.slots[slot]
             if index < 0 { break }
-            if hashes[Int(index)] == hash, equals(Int(index), bytes) {
-                if passedRules[Int(index)] & bit != 0 { return Symbol(index: index) }
+            if storage.hashes[Int(index)] == hash, equals(Int(index), bytes) {
+                if storage.passedRules[Int(index)] & bit != 0 { return Symbol(index: index) }
                 guard rule.accepts(bytes) else { return nil }
-                passedRules[Int(index)] |= bit
+                storage.passedRules[Int(index)] |= bit
                 return Symbol(index: index)
             }
             slot = (slot + 1) & mask
         }
         guard rule.accepts(bytes) else { return nil }
-        let index = Int32(texts.count)
-        texts.append(String(decoding: bytes, as: UTF8.self))
-        hashes.append(hash)
-        starts.append(Int32(arena.count))
-        arena.append(contentsOf: bytes)
-        passedRules.append(bit)
-        slots[slot] = index
-        if texts.count * 2 > slots.count { grow() }
+        let index = Int32(storage.texts.count)
+        storage.texts.append(String(decoding: bytes, as: UTF8.self))
+        storage.hashes.append(hash)
+        storage.starts.append(Int32(storage.arena.count))
+        storage.arena.append(contentsOf: bytes)
+        storage.passedRules.append(bit)
+        storage.slots[slot] = index
+        if storage.texts.count * 2 > storage.slots.count { grow() }
         return Symbol(index: index)
     }
 
     /// Whether name `index` is exactly `bytes`.
     @inline(__always)
     private func equals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let start = Int(starts[index])
-        let end = index + 1 < starts.count ? Int(starts[index + 1]) : arena.count
+        let storage = storage
+        let start = Int(storage.starts[index])
+        let end = index + 1 < storage.starts.count ? Int(storage.starts[index + 1]) : storage.arena.count
         guard end - start == bytes.count else { return false }
         guard let pointer = bytes.baseAddress else { return true }
-        return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, pointer, bytes.count) == 0 }
+        return storage.arena.withUnsafeBytes { memcmp($0.baseAddress! + start, pointer, bytes.count) == 0 }
     }
 
-    private mutating func grow() {
-        var larger = [Int32](repeating: -1, count: slots.count * 2)
+    private func grow() {
+        var larger = [Int32](repeating: -1, count: storage.slots.count * 2)
         let mask = larger.count - 1
-        for (index, hash) in hashes.enumerated() {
+        for (index, hash) in storage.hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while larger[slot] >= 0 { slot = (slot + 1) & mask }
             larger[slot] = Int32(index)
         }
-        slots = larger
+        storage.slots = larger
     }
 
     /// The symbol for `text`, which must already follow `Kind`'s rule.
@@ -113,11 +138,11 @@ struct SymbolTable: Sendable {
     func lookUp<Kind>(_ text: String, as kind: Kind.Type = Kind.self) -> Symbol<Kind>? {
         var text = text
         let hash = text.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0), seed: Self.seed) }
-        let mask = slots.count - 1
+        let mask = storage.slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let index = slots[slot]
-            if hashes[Int(index)] == hash, texts[Int(index)] == text { return Symbol(index: index) }
+        while storage.slots[slot] >= 0 {
+            let index = storage.slots[slot]
+            if storage.hashes[Int(index)] == hash, storage.texts[Int(index)] == text { return Symbol(index: index) }
             slot = (slot + 1) & mask
         }
         return nil
@@ -125,11 +150,11 @@ struct SymbolTable: Sendable {
 
     /// The name a symbol stands for.
     func name<Kind>(_ symbol: Symbol<Kind>) -> Name<Kind> {
-        Name(unchecked: texts[Int(symbol.index)])
+        Name(unchecked: storage.texts[Int(symbol.index)])
     }
 
     /// The text a symbol stands for.
     func text<Kind>(_ symbol: Symbol<Kind>) -> String {
-        texts[Int(symbol.index)]
+        storage.texts[Int(symbol.index)]
     }
 }

@@ -6,7 +6,14 @@ extension InvoiceReport {
     /// strings; `mb_seconds` is an exact integer. Keys are sorted, so the same
     /// run always gives the same bytes.
     public static func json(_ run: InvoiceRun) -> String {
-        let document = RunDocument(
+        InvoiceRunJSONWriter.write(run)
+    }
+
+    /// The SPEC §6 document as a value for `JSONEncoder`: what
+    /// ``InvoiceRunJSONWriter`` writes by hand, kept as the reference a test
+    /// compares it with, and for other reports that embed its parts.
+    static func document(_ run: InvoiceRun) -> RunDocument {
+        RunDocument(
             period: run.period.description,
             currency: run.currency.code,
             invoices: run.invoices.map { invoice in
@@ -16,7 +23,6 @@ extension InvoiceReport {
                     rejectedLines: invoice.status == .held ? invoice.rejectedLineCount : nil)
             },
             events: run.events)
-        return encode(document)
     }
 
     /// Encodes a report document as pretty, key-sorted JSON ending in a newline.

@@ -1,7 +1,14 @@
 /// Something billed by reserved memory: a service, or an SSL edge (SPEC §1).
-enum BilledResource: Hashable, Sendable {
+enum BilledResource: FastHashable, Sendable {
     case service(Symbol<AccountKind>, Symbol<ApplicationKind>, Symbol<ServiceKind>)
     case sslEdge(Symbol<AccountKind>, Symbol<DomainKind>)
+
+    var fastHash: UInt64 {
+        switch self {
+        case let .service(account, application, service): mixedHash(account.index, application.index, service.index, tag: 1)
+        case let .sslEdge(account, domain): mixedHash(account.index, domain.index, tag: 2)
+        }
+    }
 
     var account: Symbol<AccountKind> {
         switch self {

@@ -2,9 +2,11 @@
 /// with their services and domains, domain attachments platform-wide, and the
 /// active SSL edges (SPEC §1). Replay changes it one event at a time.
 struct PlatformState: Sendable {
-    struct ApplicationKey: Hashable, Sendable {
+    struct ApplicationKey: FastHashable, Sendable {
         var account: Symbol<AccountKind>
         var application: Symbol<ApplicationKind>
+
+        var fastHash: UInt64 { mixedHash(account.index, application.index) }
     }
 
     struct Service: Sendable, Equatable {
@@ -23,9 +25,9 @@ struct PlatformState: Sendable {
         /// Tells this application apart from an earlier one of the same name.
         var incarnation: Int
         var createdAt: Int64
-        var services: [Symbol<ServiceKind>: Service] = [:]
+        var services = FastDictionary<Symbol<ServiceKind>, Service>()
         /// Attached domains and the service each is attached to.
-        var domains: [Symbol<DomainKind>: Symbol<ServiceKind>] = [:]
+        var domains = FastDictionary<Symbol<DomainKind>, Symbol<ServiceKind>>()
     }
 
     struct DomainAttachment: Sendable, Equatable {
@@ -46,10 +48,10 @@ struct PlatformState: Sendable {
         var applicationDestroyedAt: Int64?
     }
 
-    var applications: [ApplicationKey: Application] = [:]
+    var applications = FastDictionary<ApplicationKey, Application>(capacity: 1024)
     /// Every attached domain, platform-wide (SPEC §1: one service at a time).
-    var domains: [Symbol<DomainKind>: DomainAttachment] = [:]
+    var domains = FastDictionary<Symbol<DomainKind>, DomainAttachment>()
     /// Active SSL edges by domain, platform-wide.
-    var sslEdges: [Symbol<DomainKind>: SSLEdge] = [:]
+    var sslEdges = FastDictionary<Symbol<DomainKind>, SSLEdge>()
     var nextIncarnation = 0
 }

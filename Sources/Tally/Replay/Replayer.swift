@@ -30,28 +30,28 @@ struct Replayer: Sendable {
             state.nextIncarnation += 1
 
         case .applicationFlavorChanged:
-            guard var application = state.applications[key] else { return .applicationNotFound(appName()) }
+            guard let current = state.applications[key]?.flavor else { return .applicationNotFound(appName()) }
             let flavor = record.flavor!
-            guard flavor != application.flavor else { return .flavorUnchanged(appName(), flavor) }
+            guard flavor != current else { return .flavorUnchanged(appName(), flavor) }
             guard flavor != .sandbox else { return .flavorChangeToSandbox(appName()) }
-            application.flavor = flavor
-            state.applications[key] = application
-            for (name, service) in application.services.sorted(by: { $0.key.index < $1.key.index }) {
+            let services = state.applications.modify(key) { application -> [(key: Symbol<ServiceKind>, value: PlatformState.Service)] in
+                application.flavor = flavor
+                return application.services.sorted { $0.key.index < $1.key.index }
+            } ?? []
+            for (name, service) in services {
                 emit(serviceChange(name, .service(flavor: flavor, instances: service.instances,
                                                   memoryMB: service.memoryMB, type: service.type)))
             }
 
         case .applicationDestroyed:
             guard let application = state.applications.removeValue(forKey: key) else { return .applicationNotFound(appName()) }
-            for name in application.services.keys.sorted(by: { $0.index < $1.index }) {
+            for name in application.services.keysInOrder.sorted(by: { $0.index < $1.index }) {
                 emit(serviceChange(name, nil))
             }
-            for domain in application.domains.keys { state.domains[domain] = nil }
+            for domain in application.domains.keysInOrder { state.domains[domain] = nil }
             for (domain, edge) in state.sslEdges.sorted(by: { $0.key.index < $1.key.index })
             where edge.account == record.account && edge.applicationIncarnation == application.incarnation {
-                var destroyed = edge
-                destroyed.applicationDestroyedAt = time
-                state.sslEdges[domain] = destroyed
+                state.sslEdges.modify(domain) { $0.applicationDestroyedAt = time }
                 emit(AllocationChange(resource: .sslEdge(record.account, domain), time: time,
                                       allocation: .sslEdge(flavor: edge.flavor, application: edge.application,
                                                            applicationDestroyedAt: time),
@@ -59,84 +59,82 @@ struct Replayer: Sendable {
             }
 
         case .serviceDeployed:
-            guard var application = state.applications[key] else { return .applicationNotFound(appName()) }
+            guard let flavor = state.applications[key]?.flavor else { return .applicationNotFound(appName()) }
             let instances = record.instanceCount!
             let memoryMB = record.memoryMB!
-            if let existing = application.services[record.service], existing.type != record.serviceType {
+            let existing = state.applications.modify(key) { $0.services[record.service] } ?? nil
+            if let existing, existing.type != record.serviceType {
                 return .serviceTypeMismatch(symbols.name(record.service), existing: symbols.name(existing.type),
                                             given: symbols.name(record.serviceType))
             }
-            if application.flavor == .sandbox, instances != 1 {
+            if flavor == .sandbox, instances != 1 {
                 return .sandboxInstances(appName(), instances: instances)
             }
-            let since = application.services[record.service]?.since ?? time
-            application.services[record.service] = PlatformState.Service(
-                type: record.serviceType, instances: instances, memoryMB: memoryMB, since: since)
-            state.applications[key] = application
-            emit(serviceChange(record.service, .service(flavor: application.flavor, instances: instances,
+            let service = PlatformState.Service(type: record.serviceType, instances: instances, memoryMB: memoryMB,
+                                                since: existing?.since ?? time)
+            state.applications.modify(key) { $0.services[record.service] = service }
+            emit(serviceChange(record.service, .service(flavor: flavor, instances: instances,
                                                         memoryMB: memoryMB, type: record.serviceType)))
 
         case .serviceScaled:
-            guard var application = state.applications[key] else { return .applicationNotFound(appName()) }
-            guard var service = application.services[record.service] else {
+            guard let flavor = state.applications[key]?.flavor else { return .applicationNotFound(appName()) }
+            guard state.applications.modify(key, { $0.services[record.service] != nil }) == true else {
                 return .serviceNotFound(appName(), symbols.name(record.service))
             }
-            guard application.flavor != .sandbox else { return .sandboxCannotScale(appName()) }
-            if let instances = record.instanceCount { service.instances = instances }
-            if let memoryMB = record.memoryMB { service.memoryMB = memoryMB }
-            application.services[record.service] = service
-            state.applications[key] = application
-            emit(serviceChange(record.service, .service(flavor: application.flavor, instances: service.instances,
-                                                        memoryMB: service.memoryMB, type: service.type)))
+            guard flavor != .sandbox else { return .sandboxCannotScale(appName()) }
+            let scaled = state.applications.modify(key) { application in
+                application.services.modify(record.service) { service in
+                    if let instances = record.instanceCount { service.instances = instances }
+                    if let memoryMB = record.memoryMB { service.memoryMB = memoryMB }
+                    return service
+                }
+            }
+            if let service = scaled ?? nil {
+                emit(serviceChange(record.service, .service(flavor: flavor, instances: service.instances,
+                                                            memoryMB: service.memoryMB, type: service.type)))
+            }
 
         case .serviceDestroyed:
-            guard var application = state.applications[key] else { return .applicationNotFound(appName()) }
-            guard application.services.removeValue(forKey: record.service) != nil else {
-                return .serviceNotFound(appName(), symbols.name(record.service))
-            }
-            for (domain, service) in application.domains where service == record.service {
-                application.domains[domain] = nil
-                state.domains[domain] = nil
-            }
-            state.applications[key] = application
+            guard state.applications[key] != nil else { return .applicationNotFound(appName()) }
+            let removedDomains = state.applications.modify(key) { application -> [Symbol<DomainKind>]? in
+                guard application.services.removeValue(forKey: record.service) != nil else { return nil }
+                let domains = application.domains.filter { $0.value == record.service }.map(\.key)
+                for domain in domains { application.domains.removeValue(forKey: domain) }
+                return domains
+            } ?? nil
+            guard let removedDomains else { return .serviceNotFound(appName(), symbols.name(record.service)) }
+            for domain in removedDomains { state.domains[domain] = nil }
             emit(serviceChange(record.service, nil))
 
         case .domainAdded:
-            guard var application = state.applications[key] else { return .applicationNotFound(appName()) }
-            guard application.services[record.service] != nil else {
-                return .serviceNotFound(appName(), symbols.name(record.service))
-            }
-            guard application.flavor.allowsCustomDomains else {
-                return .customDomainsNeedLiveOrEnterprise(appName(), application.flavor)
-            }
+            // Facts read into plain values, so no copy of the application outlives the check.
+            guard let (flavor, hasService) = state.applications.modify(key, { ($0.flavor, $0.services[record.service] != nil) })
+            else { return .applicationNotFound(appName()) }
+            guard hasService else { return .serviceNotFound(appName(), symbols.name(record.service)) }
+            guard flavor.allowsCustomDomains else { return .customDomainsNeedLiveOrEnterprise(appName(), flavor) }
             guard state.domains[record.domain] == nil else { return .domainAlreadyAttached(symbols.name(record.domain)) }
-            application.domains[record.domain] = record.service
-            state.applications[key] = application
+            state.applications.modify(key) { $0.domains[record.domain] = record.service }
             state.domains[record.domain] = PlatformState.DomainAttachment(
                 account: record.account, application: record.application, service: record.service)
 
         case .domainRemoved:
-            guard var application = state.applications[key] else { return .applicationNotFound(appName()) }
-            guard application.domains.removeValue(forKey: record.domain) != nil else {
-                return .domainNotAttached(symbols.name(record.domain), appName())
-            }
-            state.applications[key] = application
+            guard state.applications[key] != nil else { return .applicationNotFound(appName()) }
+            let removed = state.applications.modify(key) { $0.domains.removeValue(forKey: record.domain) } ?? nil
+            guard removed != nil else { return .domainNotAttached(symbols.name(record.domain), appName()) }
             state.domains[record.domain] = nil
 
         case .sslEnabled:
-            guard let application = state.applications[key] else { return .applicationNotFound(appName()) }
-            guard application.domains[record.domain] != nil else {
-                return .domainNotAttached(symbols.name(record.domain), appName())
-            }
-            guard application.flavor.allowsCustomDomains else {
-                return .customDomainsNeedLiveOrEnterprise(appName(), application.flavor)
-            }
+            guard let (flavor, incarnation, attached) = state.applications.modify(
+                key, { ($0.flavor, $0.incarnation, $0.domains[record.domain] != nil) })
+            else { return .applicationNotFound(appName()) }
+            guard attached else { return .domainNotAttached(symbols.name(record.domain), appName()) }
+            guard flavor.allowsCustomDomains else { return .customDomainsNeedLiveOrEnterprise(appName(), flavor) }
             guard state.sslEdges[record.domain] == nil else { return .sslEdgeAlreadyActive(symbols.name(record.domain)) }
             state.sslEdges[record.domain] = PlatformState.SSLEdge(
                 account: record.account, application: record.application,
-                applicationIncarnation: application.incarnation, flavor: application.flavor, since: time)
+                applicationIncarnation: incarnation, flavor: flavor, since: time)
             emit(AllocationChange(resource: .sslEdge(record.account, record.domain), time: time,
-                                  allocation: .sslEdge(flavor: application.flavor, application: record.application,
+                                  allocation: .sslEdge(flavor: flavor, application: record.application,
                                                        applicationDestroyedAt: nil),
                                   cause: cause))
 

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Tally
+
+/// The invoice run's hand-written JSON must be exactly Foundation's bytes.
+@Suite("InvoiceRunJSONWriter writes what JSONEncoder writes")
+struct InvoiceRunJSONWriterTests {
+    static func foundation(_ run: InvoiceRun) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(InvoiceReport.document(run)), as: UTF8.self) + "\n"
+    }
+
+    @Test("the sample log, a held invoice, no invoice at all, and a random noisy log")
+    func sameBytes() throws {
+        let sample = try InvoiceReportTests.sampleRun()
+        #expect(InvoiceRunJSONWriter.write(sample) == (try Self.foundation(sample)))
+
+        var held = LogBuilder()
+        held.addRaw(#"{"id":"x","time":"2026-10-01T00:00:00Z","type":"application.created","account":"acct_a","app":"a","flavor":"gold"}"#)
+        held.createApp("a", at: "2026-10-01T00:00:00Z", account: "acct_a")
+        held.deploy("a", "s", instances: 1, memoryMB: 32, at: "2026-10-01T00:00:00Z", account: "acct_a")
+        let heldRun = try Fixtures.run(held)
+        #expect(heldRun.invoices.first?.status == .held)
+        #expect(InvoiceRunJSONWriter.write(heldRun) == (try Self.foundation(heldRun)))
+
+        var empty = LogBuilder()
+        empty.createApp("free", "sandbox", at: "2026-10-01T00:00:00Z")
+        let emptyRun = try Fixtures.run(empty)
+        #expect(emptyRun.invoices.isEmpty)
+        #expect(InvoiceRunJSONWriter.write(emptyRun) == (try Self.foundation(emptyRun)))
+
+        let random = RandomLog(seed: 7, InvariantTests.noisy)
+        let randomRun = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: InvariantTests.rates)
+            .run([.text(random.text, name: "random.jsonl")])
+        #expect(randomRun.invoices.count > 1)
+        #expect(InvoiceRunJSONWriter.write(randomRun) == (try Self.foundation(randomRun)))
+    }
+}
