@@ -78,16 +78,17 @@ struct ReplayedLog {
         counts = streaming.counts
         counts.applied = applied
         counts.rejected += violations.count
-        for (record, violation) in violations {
-            onRejection(Self.rejection(of: record, violation, reader: streaming))
+        let lines = streaming.catalog.reread(violations.map(\.record.location))
+        for ((record, violation), line) in zip(violations, lines) {
+            onRejection(Self.rejection(of: record, violation, line: line, reader: streaming))
         }
         streaming.finish()
     }
 
     /// The rejection of a replayed event, its line read again for its id.
-    static func rejection(of record: EventRecord, _ violation: RuleViolation, reader: EventReader) -> Rejection {
-        let original = reader.catalog.reread(record.location)
-        return Rejection(
+    static func rejection(of record: EventRecord, _ violation: RuleViolation, line original: RereadLine,
+                          reader: EventReader) -> Rejection {
+        Rejection(
             location: reader.catalog.location(record.location), eventID: original.eventID,
             account: reader.symbols.name(record.account), time: Timestamp(secondsSinceEpoch: record.time),
             reason: .rule(violation), originalLine: original.bytes)

@@ -50,7 +50,8 @@ extension EventReader {
                 return .record(record)
             case let .earlier(candidates):
                 for candidate in candidates {
-                    guard let earlier = catalog.bytes(at: candidate), Self.id(of: earlier) == Array(id) else { continue }
+                    guard let earlier = catalog.bytes(at: candidate),
+                          RereadLine(earlier).eventID.map({ Array($0.utf8) }) == Array(id) else { continue }
                     let partial = EventFieldValidator.Partial(id: String(decoding: id, as: UTF8.self),
                                                              account: symbols.name(record.account),
                                                              time: Timestamp(secondsSinceEpoch: record.time))
@@ -70,14 +71,6 @@ extension EventReader {
     }
 
     static let idSeed: UInt64 = 0x1D_5EED
-
-    /// The `id` of a line read again, as bytes.
-    private static func id(of line: [UInt8]) -> [UInt8]? {
-        var parser = FoundationLineParser()
-        guard case .object = line.withUnsafeBytes({ parser.parse($0) }),
-              case let .string(start, end) = parser.fields[.id] else { return nil }
-        return Array(parser.scratch[start..<end])
-    }
 
     /// A line's value fingerprint, from Foundation's parse (SPEC §2.1).
     private static func fingerprint(of line: [UInt8]) -> UInt64? {

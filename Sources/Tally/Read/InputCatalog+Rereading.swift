@@ -11,19 +11,43 @@ struct RereadLine: Sendable {
 }
 
 extension InputCatalog {
-    /// Reads the line at `location` again and parses its `id` and `time` with
-    /// the full parser (the line may hold escapes the fast parser leaves).
+    /// A line read again, with its id and time as written (when readable).
     func reread(_ location: LineLocation) -> RereadLine {
-        let bytes = self.bytes(at: location) ?? []
-        var line = RereadLine(bytes: bytes)
-        var parser = FoundationLineParser()
-        guard case .object = bytes.withUnsafeBytes({ parser.parse($0) }) else { return line }
-        if case let .string(start, end) = parser.fields[.id] {
-            line.eventID = String(decoding: parser.scratch[start..<end], as: UTF8.self)
+        RereadLine(self.bytes(at: location) ?? [])
+    }
+
+    /// Lines read again, each input opened once however many lines it has
+    /// to give (a run may reject thousands of events; issue 6).
+    func reread(_ locations: [LineLocation]) -> [RereadLine] {
+        bytes(at: locations).map { RereadLine($0 ?? []) }
+    }
+}
+
+extension RereadLine {
+    /// The line's id and time, parsed by the fast parser, or by Foundation's
+    /// when the fast one can't read the line.
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var fast = FastLineParser()
+        if case .object = bytes.withUnsafeBytes({ fast.parse($0) }) {
+            bytes.withUnsafeBytes { storage in
+                take(fast.fields, storage: storage)
+            }
+            return
         }
-        if case let .string(start, end) = parser.fields[.time] {
-            line.time = Timestamp(rfc3339: String(decoding: parser.scratch[start..<end], as: UTF8.self))
+        var full = FoundationLineParser()
+        guard case .object = bytes.withUnsafeBytes({ full.parse($0) }) else { return }
+        full.scratch.withUnsafeBytes { storage in
+            take(full.fields, storage: storage)
         }
-        return line
+    }
+
+    private mutating func take(_ fields: ParsedFields, storage: UnsafeRawBufferPointer) {
+        if case let .string(start, end) = fields[.id] {
+            eventID = String(decoding: storage[start..<end], as: UTF8.self)
+        }
+        if case let .string(start, end) = fields[.time] {
+            time = Timestamp.parseRFC3339(UnsafeRawBufferPointer(rebasing: storage[start..<end]))
+        }
     }
 }

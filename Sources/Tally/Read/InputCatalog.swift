@@ -56,6 +56,40 @@ struct InputCatalog: Sendable {
         }
     }
 
+    /// The bytes of many lines read earlier, in the order asked, each input
+    /// opened once; `nil` for a line that can't be read again.
+    func bytes(at lines: [LineLocation]) -> [[UInt8]?] {
+        var result = [[UInt8]?](repeating: nil, count: lines.count)
+        let bySource = Dictionary(grouping: lines.indices, by: { lines[$0].source })
+        for (source, indices) in bySource {
+            let input = inputs[Int(source)]
+            let path: String
+            switch input.origin {
+            case .bytes:
+                for index in indices { result[index] = bytes(at: lines[index]) }
+                continue
+            case let .file(filePath):
+                path = filePath
+            case .standardInput:
+                guard let spool = spools[Int(source)] else { continue }
+                path = spool
+            }
+            guard let handle = FileHandle(forReadingAtPath: path) else { continue }
+            defer { try? handle.close() }
+            for index in indices.sorted(by: { lines[$0].offset < lines[$1].offset }) {
+                let line = lines[index]
+                do {
+                    try handle.seek(toOffset: UInt64(line.offset))
+                    let length = min(Int(line.length), LineReader.maximumLineLength)
+                    result[index] = try handle.read(upToCount: length).map { [UInt8]($0) } ?? []
+                } catch {
+                    continue
+                }
+            }
+        }
+        return result
+    }
+
     /// Deletes the spool files of standard input.
     func removeSpools() {
         for path in spools.values { try? FileManager.default.removeItem(atPath: path) }
