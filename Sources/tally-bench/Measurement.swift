@@ -55,7 +55,7 @@ enum Measurement {
 
     /// Measures `path` and prints one `stage<TAB>seconds` line per figure,
     /// plus `rss<TAB>bytes` after the whole run and `lines<TAB>count`.
-    static func run(_ path: String, jobs: Int) throws {
+    static func run(_ path: String) throws {
         let cards = try rateCards()
         let input = EventInput.file(path)
 
@@ -64,7 +64,7 @@ enum Measurement {
         print("floor\t\(floor)")
 
         let (json, whole) = try time { () throws -> String in
-            let run = try MonthEndRun(period: period, rateCards: cards, jobs: jobs).run([input])
+            let run = try MonthEndRun(period: period, rateCards: cards).run([input])
             return InvoiceReport.json(run)
         }
         print("whole\t\(whole)")

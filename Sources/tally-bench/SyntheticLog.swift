@@ -46,6 +46,8 @@ struct SyntheticLog {
         defer { try? handle.close() }
         var buffer = ""
         buffer.reserveCapacity(1 << 21)
+        // The id of the last valid event, which a conflicting duplicate reuses.
+        var lastValidID = "ev-\(seed)-none"
 
         func emit(_ line: String) throws {
             if shuffled {
@@ -72,10 +74,11 @@ struct SyntheticLog {
                 case 0: try emit("garbage line \(index) {not json")
                 case 1: try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"app_0\",\"service\":\"svc_0\",\"instances\":0}")
                 case 2: try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"ghost\",\"service\":\"svc_0\",\"instances\":2}")
-                default: try emit("{\"id\":\"ev-\(seed)-\(index / 2)\",\"time\":\"\(time)\",\"type\":\"application.destroyed\",\"account\":\"\(accountName)\",\"app\":\"app_0\"}")
+                default: try emit("{\"id\":\"\(lastValidID)\",\"time\":\"\(time)\",\"type\":\"application.destroyed\",\"account\":\"\(accountName)\",\"app\":\"app_0\"}")
                 }
                 continue
             }
+            lastValidID = id
 
             // An account starts with one application; later events act on one of up to three.
             if apps[account].count < 3, apps[account].isEmpty || random.next() % 50 == 0 {

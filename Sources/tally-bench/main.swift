@@ -7,10 +7,10 @@ import Tally
 
 let usage = """
     Usage: swift run -c release tally-bench [--events N] [--accounts N] [--seed S]
-               [--shuffled] [--invalid PERCENT] [--runs N] [--jobs N] [--cache DIR]
+               [--shuffled] [--invalid PERCENT] [--runs N] [--cache DIR]
 
     Defaults: 1,000,000 events, 1,000 accounts, seed 42, sorted, 1 % invalid
-    lines, 3 runs, 1 job, cache /tmp/tally-bench. Prints events/s and MB/s of
+    lines, 3 runs, cache /tmp/tally-bench. Prints events/s and MB/s of
     each stage and of the whole month-end run (JSON output), the newline-scan
     floor of the same file, the ratio to it, and peak resident memory.
     """
@@ -22,7 +22,6 @@ struct Options {
     var shuffled = false
     var invalidPercent = 1
     var runs = 3
-    var jobs = 1
     var cache = "/tmp/tally-bench"
     var measure: String?
 }
@@ -42,7 +41,6 @@ func parse(_ arguments: [String]) -> Options? {
         case "--shuffled": options.shuffled = true
         case "--invalid": guard let text = value(), let number = Int(text), (0...100).contains(number) else { return nil }; options.invalidPercent = number
         case "--runs": guard let text = value(), let number = Int(text), number > 0 else { return nil }; options.runs = number
-        case "--jobs": guard let text = value(), let number = Int(text), number > 0 else { return nil }; options.jobs = number
         case "--cache": guard let text = value() else { return nil }; options.cache = text
         case "--measure": guard let text = value() else { return nil }; options.measure = text
         default: return nil
@@ -59,7 +57,7 @@ guard let options = parse(CommandLine.arguments) else {
 
 if let path = options.measure {
     do {
-        try Measurement.run(path, jobs: options.jobs)
+        try Measurement.run(path)
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))
@@ -88,7 +86,7 @@ var values: [String: Int] = [:]
 for _ in 0..<options.runs {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    process.arguments = ["--measure", path, "--jobs", String(options.jobs)]
+    process.arguments = ["--measure", path]
     let pipe = Pipe()
     process.standardOutput = pipe
     do { try process.run() } catch {
@@ -119,7 +117,7 @@ func row(_ name: String, _ seconds: Double) -> String {
         + String(format: "%9.3f s %12.0f %10.1f %10.2f", seconds, rate, megabytes, seconds / floor)
 }
 print("tally-bench: \(lines) lines, \(bytes / 1_000_000) MB, \(options.accounts) accounts, seed \(options.seed), "
-      + "\(options.shuffled ? "shuffled" : "sorted"), \(options.invalidPercent) % invalid, best of \(options.runs), jobs \(options.jobs)")
+      + "\(options.shuffled ? "shuffled" : "sorted"), \(options.invalidPercent) % invalid, best of \(options.runs)")
 print("stage                    time         lines/s       MB/s   x floor")
 print(row("newline scan (floor)", floor))
 for (name, key) in [("read+parse", "read"), ("replay (sort+apply)", "replay"), ("meter+rate", "meter+rate"),

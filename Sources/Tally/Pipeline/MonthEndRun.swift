@@ -8,14 +8,10 @@ public struct MonthEndRun: Sendable {
     /// The rate cards that price it.
     public let rateCards: RateCardSet
 
-    /// Threads that parse lines; the result is the same for any number.
-    public let jobs: Int
-
-    /// Makes a run for `period` priced with `rateCards`, parsing on `jobs` threads.
-    public init(period: BillingPeriod, rateCards: RateCardSet, jobs: Int = 1) {
+    /// Makes a run for `period` priced with `rateCards`.
+    public init(period: BillingPeriod, rateCards: RateCardSet) {
         self.period = period
         self.rateCards = rateCards
-        self.jobs = max(1, jobs)
     }
 
     /// Runs the batch over `inputs`, read in the order given.
@@ -32,17 +28,22 @@ public struct MonthEndRun: Sendable {
     public func run(_ inputs: [EventInput], onRejection: (Rejection) -> Void = { _ in }) throws(RunError) -> InvoiceRun {
         var meter = Meter(window: period.start.secondsSinceEpoch..<period.end.secondsSinceEpoch, rateCards: rateCards)
         var holds = HoldList(periodEnd: period.end.secondsSinceEpoch)
-        let log: ReplayedLog
+        // Only the names and counts outlive the replay: its state and id
+        // registry (8 bytes an event) are gone before pricing starts.
+        let symbols: SymbolTable
+        let counts: EventCounts
         do {
-            log = try ReplayedLog(inputs, onChange: { meter.record($0) }, onRestart: { meter.restart() }, onRejection: {
+            let log = try ReplayedLog(inputs, onChange: { meter.record($0) }, onRestart: { meter.restart() }, onRejection: {
                 holds.note($0)
                 onRejection($0)
             })
+            symbols = log.reader.symbols
+            counts = log.counts
         } catch {
             throw .input(error)
         }
         do {
-            return try invoiceRun(pricing: try meter.finish(), symbols: log.reader.symbols, holds: holds, events: log.counts)
+            return try invoiceRun(pricing: try meter.finish(), symbols: symbols, holds: holds, events: counts)
         } catch {
             throw .configuration(error)
         }

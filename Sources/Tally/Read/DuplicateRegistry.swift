@@ -8,7 +8,7 @@
 ///
 /// Memory (issue 6): remembering the first line costs about 40 bytes an id.
 /// When the log is read in time order (`.streaming`), after
-/// ``locatedLimit`` ids the registry keeps only the 8-byte hashes
+/// ``locatedLimit`` ids (half a million) the registry keeps only the 8-byte hashes
 /// (``IDHashSet``) plus the lines of the current second: an exact duplicate
 /// always has its original's `time`, so in a sorted log it is always found
 /// with its first line; a conflicting duplicate of an older line is still
@@ -32,7 +32,7 @@ struct DuplicateRegistry: Sendable {
     }
 
     /// Ids kept with their first line before a streaming registry keeps only hashes.
-    static let locatedLimit = 2_000_000
+    static let locatedLimit = 500_000
 
     let mode: Mode
     private var firstEntry = HashIndexMap()
@@ -41,6 +41,9 @@ struct DuplicateRegistry: Sendable {
     private var compact = false
     private var window: [UInt64: [LineLocation]] = [:]
     private var windowTime = Int64.min
+
+    /// About how many ids the log holds, when known, to size the hash set once.
+    var expectedIDs: Int?
 
     init(mode: Mode) {
         self.mode = mode
@@ -89,9 +92,10 @@ struct DuplicateRegistry: Sendable {
     /// Keeps only hashes from now on (at a change of second, so that the
     /// current second's lines are all in the window).
     private mutating func switchToHashes() {
-        for hash in firstEntry.allKeys { _ = hashes.insert(hash) }
-        firstEntry = HashIndexMap()
         entries = []
+        if let expectedIDs { hashes.reserve(expectedIDs) }
+        firstEntry.forEachKey { _ = hashes.insert($0) }
+        firstEntry = HashIndexMap()
         compact = true
     }
 }

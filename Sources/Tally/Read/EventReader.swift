@@ -41,13 +41,15 @@ struct EventReader {
     /// When true, every line goes to the Foundation parser (for tests and
     /// for comparing the two).
     let foundationOnly: Bool
+    /// The inputs' total size in bytes, when they are all files or text.
+    private var totalBytes: Int64?
 
     /// A reader.
     ///
     /// - Parameters:
     ///   - streaming: stop at the first record earlier than the one before it.
     ///   - keepingEveryID: remember every id's first line, however long the
-    ///     log (otherwise, streaming keeps only hashes after 2 million ids).
+    ///     log (otherwise, streaming keeps only hashes after 1 million ids).
     init(streaming: Bool = false, keepingEveryID: Bool = true, foundationOnly: Bool = false) {
         duplicates = DuplicateRegistry(mode: keepingEveryID ? .exact : .streaming)
         stopsWhenUnsorted = streaming
@@ -82,6 +84,7 @@ struct EventReader {
         onRecord: (EventRecord, SymbolTable) -> Void,
         onRejection: (Rejection) -> Void
     ) throws(InputError) -> End {
+        totalBytes = Self.totalSize(of: inputs)
         // Inputs an earlier pass already read keep their source numbers.
         let known = rereading ? catalog.inputs.count : 0
         for input in inputs.dropFirst(known) { try Self.checkReadable(input) }
@@ -97,6 +100,21 @@ struct EventReader {
     /// Deletes temporary copies of standard input; call when the run is over.
     func finish() {
         catalog.removeSpools()
+    }
+
+    /// The total size of `inputs`, or `nil` when one is standard input.
+    private static func totalSize(of inputs: [EventInput]) -> Int64? {
+        var total: Int64 = 0
+        for input in inputs {
+            switch input.origin {
+            case let .bytes(bytes): total += Int64(bytes.count)
+            case let .file(path):
+                guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { return nil }
+                total += Int64(size)
+            case .standardInput: return nil
+            }
+        }
+        return total
     }
 
     private static func checkReadable(_ input: EventInput) throws(InputError) {
@@ -135,6 +153,10 @@ struct EventReader {
         var end = End.complete
         try opened.reader.forEachLine { (line) throws(InputError) -> Bool in
             counts.lines += 1
+            // At the thousandth line of the first input, estimate how many lines the log holds.
+            if source == 0, line.number == 1000, let totalBytes, line.offset > 0 {
+                duplicates.expectedIDs = Int(Double(totalBytes) / Double(line.offset) * 999 * 1.02)
+            }
             let location = LineLocation(source: source, line: Int32(clamping: line.number),
                                         offset: line.offset, length: Int32(clamping: line.length))
             switch classify(line, location: location) {

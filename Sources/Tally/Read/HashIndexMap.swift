@@ -35,9 +35,9 @@ struct HashIndexMap: Sendable {
         count += 1
     }
 
-    /// Every key, in no particular order.
-    var allKeys: [UInt64] {
-        zip(keys, values).compactMap { $0.1 >= 0 ? $0.0 : nil }
+    /// Calls `body` with every key, in no particular order.
+    func forEachKey(_ body: (UInt64) -> Void) {
+        for index in keys.indices where values[index] >= 0 { body(keys[index]) }
     }
 
     private mutating func grow() {
