@@ -8,6 +8,11 @@ public struct MonthEndRun: Sendable {
     /// The rate cards that price it.
     public let rateCards: RateCardSet
 
+    /// For tests: parse every line with Foundation instead of the fast parser.
+    var foundationOnly = false
+    /// For tests: ids kept with their first line before the registry keeps only hashes.
+    var locatedLimit = DuplicateRegistry.locatedLimit
+
     /// Makes a run for `period` priced with `rateCards`.
     public init(period: BillingPeriod, rateCards: RateCardSet) {
         self.period = period
@@ -33,7 +38,8 @@ public struct MonthEndRun: Sendable {
         let symbols: SymbolTable
         let counts: EventCounts
         do {
-            let log = try ReplayedLog(inputs, onChange: { meter.record($0) }, onRestart: { meter.restart() }, onRejection: {
+            let log = try ReplayedLog(inputs, foundationOnly: foundationOnly, locatedLimit: locatedLimit,
+                                      onChange: { meter.record($0) }, onRestart: { meter.restart() }, onRejection: {
                 holds.note($0)
                 onRejection($0)
             })

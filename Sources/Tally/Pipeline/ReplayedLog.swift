@@ -23,6 +23,7 @@ struct ReplayedLog {
     ///   - keepingEveryID: remember the first line of every id however long
     ///     the log (see ``DuplicateRegistry``), e.g. to read more events after.
     ///   - foundationOnly: parse every line with Foundation (for comparisons).
+    ///   - locatedLimit: for tests, when the id registry starts keeping only hashes.
     ///   - onChange: receives each allocation change, in order of time.
     ///   - onRestart: called when the log turns out not to be in time order,
     ///     before the changes are given again from the start: forget the
@@ -33,15 +34,17 @@ struct ReplayedLog {
     /// - Throws: ``InputError`` when an input can't be read.
     init(
         _ inputs: [EventInput], until: Int64? = nil, keepingEveryID: Bool = false, foundationOnly: Bool = false,
+        locatedLimit: Int = DuplicateRegistry.locatedLimit,
         onChange: (AllocationChange) -> Void,
         onRestart: () -> Void,
         onRejection: (Rejection) -> Void
     ) throws(InputError) {
-        var streaming = EventReader(streaming: true, keepingEveryID: keepingEveryID, foundationOnly: foundationOnly)
+        var streaming = EventReader(streaming: true, keepingEveryID: keepingEveryID, foundationOnly: foundationOnly,
+                                    locatedLimit: locatedLimit)
         var replayer = Replayer()
         var applied = 0
         var violations: [(record: EventRecord, violation: RuleViolation)] = []
-        let end = try streaming.read(inputs, onRecord: { record, symbols in
+        var end = try streaming.read(inputs, onRecord: { record, symbols in
             if let until, record.time >= until { return }
             if let violation = replayer.apply(record, symbols: symbols, emit: onChange) {
                 violations.append((record, violation))
@@ -49,6 +52,14 @@ struct ReplayedLog {
                 applied += 1
             }
         }, onRejection: onRejection)
+        if end == .complete {
+            if let conflicts = try streaming.settleDuplicates(inputs) {
+                conflicts.forEach(onRejection)
+            } else {
+                // Two ids shared a 64-bit hash: read again, keeping every id.
+                end = .unsorted(lines: streaming.counts.lines)
+            }
+        }
 
         if case let .unsorted(lines) = end {
             onRestart()

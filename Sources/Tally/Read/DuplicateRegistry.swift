@@ -8,11 +8,11 @@
 ///
 /// Memory (issue 6): remembering the first line costs about 40 bytes an id.
 /// When the log is read in time order (`.streaming`), after
-/// ``locatedLimit`` ids (half a million) the registry keeps only the 8-byte hashes
-/// (``IDHashSet``) plus the lines of the current second: an exact duplicate
-/// always has its original's `time`, so in a sorted log it is always found
-/// with its first line; a conflicting duplicate of an older line is still
-/// found and rejected, but its first line is no longer named.
+/// ``locatedLimit`` ids (half a million) the registry keeps only the 8-byte
+/// hashes (``IDHashSet``) plus the first lines of the most recent
+/// ``recentLimit`` ids, where a retry usually is. A hash seen among older ids
+/// is a duplicate whose kind is settled after the read
+/// (``EventReader/settleDuplicates(_:)``), by one more pass over the inputs.
 struct DuplicateRegistry: Sendable {
     enum Mode: Sendable {
         /// The log is read in time order and replayed as it is read.
@@ -27,7 +27,7 @@ struct DuplicateRegistry: Sendable {
         /// Earlier lines carried this hash; confirm which (if any) had the
         /// same id, then ``register(_:time:location:)`` if none did.
         case earlier([LineLocation])
-        /// An earlier line carried this id, which is no longer located.
+        /// An earlier line carried this hash, but where is no longer known.
         case earlierUnknown
     }
 
@@ -35,34 +35,38 @@ struct DuplicateRegistry: Sendable {
     static let locatedLimit = 500_000
 
     let mode: Mode
+    /// Ids kept with their first line before a streaming registry keeps only hashes.
+    let locatedLimit: Int
     private var firstEntry = HashIndexMap()
     private var entries: [(location: LineLocation, next: Int32)] = []
     private var hashes = IDHashSet()
     private var compact = false
-    private var window: [UInt64: [LineLocation]] = [:]
-    private var windowTime = Int64.min
+    /// The most recent ids' first lines, by hash, oldest first in `recentOrder`.
+    private var recent = FastDictionary<IDHash, LineLocation>(capacity: 2 * recentLimit)
+    private var recentOrder = [UInt64](repeating: 0, count: recentLimit)
+    private var recentCount = 0
+
+    /// Ids kept with their first line once a streaming registry keeps only hashes.
+    static let recentLimit = 16_384
 
     /// About how many ids the log holds, when known, to size the hash set once.
     var expectedIDs: Int?
 
-    init(mode: Mode) {
+    init(mode: Mode, locatedLimit: Int = DuplicateRegistry.locatedLimit) {
         self.mode = mode
+        self.locatedLimit = locatedLimit
     }
 
     /// Looks up the id whose hash is `hash`, on a line of an event at `time`;
     /// registers it when no earlier line had the hash.
     mutating func lookUp(_ hash: UInt64, time: Int64, location: LineLocation) -> Lookup {
-        if time > windowTime {
-            if mode == .streaming, !compact, entries.count >= Self.locatedLimit { switchToHashes() }
-            if compact { window.removeAll(keepingCapacity: true) }
-            windowTime = time
-        }
+        if mode == .streaming, !compact, entries.count >= locatedLimit { switchToHashes() }
         if compact {
             if hashes.insert(hash) {
-                window[hash, default: []].append(location)
+                remember(hash, location)
                 return .new
             }
-            if let earlier = window[hash] { return .earlier(earlier) }
+            if let earlier = recent[IDHash(value: hash)] { return .earlier([earlier]) }
             return .earlierUnknown
         }
         guard var index = firstEntry.value(for: hash) else {
@@ -78,10 +82,11 @@ struct DuplicateRegistry: Sendable {
         return .earlier(earlier)
     }
 
-    /// Registers an id whose hash earlier lines carried but whose id none had.
+    /// Registers an id whose hash earlier lines carried but whose id none had
+    /// (when every id is located; with hashes only, see ``keepsHashesOnly``).
     mutating func register(_ hash: UInt64, time: Int64, location: LineLocation) {
         if compact {
-            window[hash, default: []].append(location)
+            remember(hash, location)
             return
         }
         let index = Int32(entries.count)
@@ -89,8 +94,21 @@ struct DuplicateRegistry: Sendable {
         firstEntry.set(index, for: hash)
     }
 
-    /// Keeps only hashes from now on (at a change of second, so that the
-    /// current second's lines are all in the window).
+    /// Whether only hashes are kept now, so an id's first line may be unknown.
+    var keepsHashesOnly: Bool { compact }
+
+    /// Keeps `hash`'s first line among the recent ids, forgetting the oldest.
+    private mutating func remember(_ hash: UInt64, _ location: LineLocation) {
+        let slot = recentCount % Self.recentLimit
+        if recentCount >= Self.recentLimit, recent[IDHash(value: recentOrder[slot])] != nil {
+            recent.removeValue(forKey: IDHash(value: recentOrder[slot]))
+        }
+        recentOrder[slot] = hash
+        recentCount += 1
+        if recent[IDHash(value: hash)] == nil { recent[IDHash(value: hash)] = location }
+    }
+
+    /// Keeps only hashes from now on.
     private mutating func switchToHashes() {
         entries = []
         if let expectedIDs { hashes.reserve(expectedIDs) }
@@ -98,4 +116,10 @@ struct DuplicateRegistry: Sendable {
         firstEntry = HashIndexMap()
         compact = true
     }
+}
+
+/// An id's 64-bit hash as a key; already well mixed, so it is its own hash.
+struct IDHash: FastHashable, Sendable {
+    var value: UInt64
+    var fastHash: UInt64 { value }
 }

@@ -4,6 +4,9 @@ extension EventReader {
     enum LineOutcome {
         case record(EventRecord)
         case duplicate
+        /// An id seen before whose first line is no longer located: a
+        /// duplicate either way, exact or conflicting to be settled later.
+        case pendingDuplicate(PendingDuplicate)
         case rejected(RejectionReason, EventFieldValidator.Partial)
     }
 
@@ -50,8 +53,10 @@ extension EventReader {
                 return .record(record)
             case let .earlier(candidates):
                 for candidate in candidates {
-                    guard let earlier = catalog.bytes(at: candidate),
-                          RereadLine(earlier).eventID.map({ Array($0.utf8) }) == Array(id) else { continue }
+                    guard let earlier = catalog.bytes(at: candidate) else { continue }
+                    // A retry is usually the same bytes: no need to parse either line.
+                    if earlier.elementsEqual(line) { return .duplicate }
+                    guard RereadLine(earlier).eventID.map({ Array($0.utf8) }) == Array(id) else { continue }
                     let partial = EventFieldValidator.Partial(id: String(decoding: id, as: UTF8.self),
                                                              account: symbols.name(record.account),
                                                              time: Timestamp(secondsSinceEpoch: record.time))
@@ -59,21 +64,31 @@ extension EventReader {
                         ? .duplicate
                         : .rejected(.conflictingDuplicate(first: catalog.location(candidate)), partial)
                 }
+                // No known line has this id. With every id located it is new (two ids
+                // shared a hash); with hashes only, an older line may have it.
+                if duplicates.keepsHashesOnly {
+                    return .pendingDuplicate(PendingDuplicate(id: Array(id), hash: hash, location: location,
+                                                              account: symbols.name(record.account),
+                                                              time: Timestamp(secondsSinceEpoch: record.time)))
+                }
                 duplicates.register(hash, time: record.time, location: location)
                 nextSequence += 1
                 return .record(record)
             case .earlierUnknown:
-                return .rejected(.conflictingDuplicate(first: nil),
-                                 .init(id: String(decoding: id, as: UTF8.self), account: symbols.name(record.account),
-                                       time: Timestamp(secondsSinceEpoch: record.time)))
+                return .pendingDuplicate(PendingDuplicate(id: Array(id), hash: hash, location: location,
+                                                          account: symbols.name(record.account),
+                                                          time: Timestamp(secondsSinceEpoch: record.time)))
             }
         }
     }
 
     static let idSeed: UInt64 = 0x1D_5EED
 
-    /// A line's value fingerprint, from Foundation's parse (SPEC §2.1).
-    private static func fingerprint(of line: [UInt8]) -> UInt64? {
+    /// A line's value fingerprint (SPEC §2.1), from the fast parser when it
+    /// takes the line, else from Foundation's; the two agree.
+    static func fingerprint(of line: [UInt8]) -> UInt64? {
+        var fast = FastLineParser()
+        if case .object = line.withUnsafeBytes({ fast.parse($0, fingerprinting: true) }) { return fast.fields.fingerprint }
         var parser = FoundationLineParser()
         guard case .object = line.withUnsafeBytes({ parser.parse($0) }) else { return nil }
         return parser.fields.fingerprint

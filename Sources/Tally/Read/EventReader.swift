@@ -23,7 +23,7 @@ struct EventReader {
     /// The inputs read so far.
     private(set) var catalog = InputCatalog()
     /// Lines read, duplicates and rejections so far; `applied` stays 0 here.
-    private(set) var counts = EventCounts()
+    var counts = EventCounts()
 
     var duplicates: DuplicateRegistry
     var fastParser = FastLineParser()
@@ -43,6 +43,11 @@ struct EventReader {
     let foundationOnly: Bool
     /// The inputs' total size in bytes, when they are all files or text.
     private var totalBytes: Int64?
+    /// Streaming: duplicates of ids whose first line is no longer located.
+    var pendingDuplicates: [PendingDuplicate] = []
+    /// Streaming: conflicting duplicates, reported once the log is read
+    /// (a read that starts over must not have reported them).
+    var deferredConflicts: [Rejection] = []
 
     /// A reader.
     ///
@@ -50,8 +55,10 @@ struct EventReader {
     ///   - streaming: stop at the first record earlier than the one before it.
     ///   - keepingEveryID: remember every id's first line, however long the
     ///     log (otherwise, streaming keeps only hashes after 1 million ids).
-    init(streaming: Bool = false, keepingEveryID: Bool = true, foundationOnly: Bool = false) {
-        duplicates = DuplicateRegistry(mode: keepingEveryID ? .exact : .streaming)
+    ///   - locatedLimit: for tests, when a streaming registry starts keeping only hashes.
+    init(streaming: Bool = false, keepingEveryID: Bool = true, foundationOnly: Bool = false,
+         locatedLimit: Int = DuplicateRegistry.locatedLimit) {
+        duplicates = DuplicateRegistry(mode: keepingEveryID ? .exact : .streaming, locatedLimit: locatedLimit)
         stopsWhenUnsorted = streaming
         self.foundationOnly = foundationOnly
         reportedLines = 0
@@ -60,7 +67,8 @@ struct EventReader {
 
     /// A reader for a second, `.exact` pass over the inputs `previous` read:
     /// it reads standard input from `previous`'s spool and does not report
-    /// again the read rejections among the first `lines` lines.
+    /// again the read rejections among the first `lines` lines (conflicting
+    /// duplicates excepted: a streaming pass reports those only at its end).
     init(rereading previous: EventReader, reportedLines lines: Int) {
         duplicates = DuplicateRegistry(mode: .exact)
         foundationOnly = previous.foundationOnly
@@ -169,12 +177,17 @@ struct EventReader {
                 onRecord(record, symbols)
             case .duplicate:
                 counts.duplicates += 1
+            case let .pendingDuplicate(pending):
+                pendingDuplicates.append(pending)
             case let .rejected(reason, partial):
                 counts.rejected += 1
-                if counts.lines > reportedLines {
-                    onRejection(Rejection(
-                        location: catalog.location(location), eventID: partial.id, account: partial.account,
-                        time: partial.time, reason: reason, originalLine: Array(line.bytes)))
+                let rejection = Rejection(
+                    location: catalog.location(location), eventID: partial.id, account: partial.account,
+                    time: partial.time, reason: reason, originalLine: Array(line.bytes))
+                if case .conflictingDuplicate = reason {
+                    if stopsWhenUnsorted { deferredConflicts.append(rejection) } else { onRejection(rejection) }
+                } else if counts.lines > reportedLines {
+                    onRejection(rejection)
                 }
             }
             return true
@@ -183,7 +196,7 @@ struct EventReader {
         return end
     }
 
-    private static func memory(_ bytes: [UInt8]) -> LineReader {
+    static func memory(_ bytes: [UInt8]) -> LineReader {
         var position = 0
         return LineReader { () throws(InputError) -> Data? in
             guard position < bytes.count else { return nil }
@@ -193,7 +206,7 @@ struct EventReader {
         }
     }
 
-    private static func file(_ path: String, name: String) throws(InputError) -> (LineReader, () -> Void) {
+    static func file(_ path: String, name: String) throws(InputError) -> (LineReader, () -> Void) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let problem = FileManager.default.fileExists(atPath: path)
                 ? "cannot be opened; check that it is readable"

@@ -19,12 +19,16 @@ struct FastLineParser {
         otherKeys.reserveCapacity(8)
     }
 
-    mutating func parse(_ line: UnsafeRawBufferPointer) -> LineParse {
+    /// Parses `line`; with `fingerprinting`, also computes the object's value
+    /// fingerprint (``ValueFingerprint``) into `fields.fingerprint`, which only
+    /// the duplicate check asks for.
+    mutating func parse(_ line: UnsafeRawBufferPointer, fingerprinting: Bool = false) -> LineParse {
         fields.reset()
         otherKeys.removeAll(keepingCapacity: true)
         guard let base = line.baseAddress else { return .unsupported }
         var cursor = Cursor(bytes: base.assumingMemoryBound(to: UInt8.self), count: line.count)
         var seenFields: UInt16 = 0
+        var memberSum: UInt64 = 0
 
         cursor.skipWhiteSpace()
         guard cursor.take(UInt8(ascii: "{")) else { return .unsupported }
@@ -70,6 +74,17 @@ struct FastLineParser {
                     return .unsupported
                 }
                 if let field { fields[field] = value }
+                if fingerprinting {
+                    let valueHash: UInt64
+                    switch value {
+                    case let .string(start, end): valueHash = ValueFingerprint.string(UnsafeRawBufferPointer(rebasing: line[start..<end]))
+                    case let .integer(integer): valueHash = ValueFingerprint.integer(integer)
+                    case let .bool(flag): valueHash = ValueFingerprint.bool(flag)
+                    default: valueHash = ValueFingerprint.null
+                    }
+                    memberSum &+= ValueFingerprint.member(key: UnsafeRawBufferPointer(rebasing: line[key.start..<key.end]),
+                                                          value: valueHash)
+                }
 
                 cursor.skipWhiteSpace()
                 if cursor.take(UInt8(ascii: ",")) {
@@ -81,7 +96,9 @@ struct FastLineParser {
             }
         }
         cursor.skipWhiteSpace()
-        return cursor.index == cursor.count ? .object : .unsupported
+        guard cursor.index == cursor.count else { return .unsupported }
+        if fingerprinting { fields.fingerprint = ValueFingerprint.object(memberSum: memberSum) }
+        return .object
     }
 
     /// A position in a line being parsed. A plain struct held in a local

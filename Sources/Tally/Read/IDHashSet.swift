@@ -10,8 +10,10 @@
 struct IDHashSet: Sendable {
     private var partitions = [[UInt64]](repeating: [], count: 256)
     private var counts = [Int](repeating: 0, count: 256)
+    private var containsZero = false
+
     /// Ids in the set.
-    var count: Int { counts.reduce(0, +) }
+    var count: Int { counts.reduce(0, +) + (containsZero ? 1 : 0) }
 
     /// Sizes the set for `count` ids at most 88 % full, so a log of known size
     /// never makes it grow (the reader estimates the count from the inputs'
@@ -29,7 +31,12 @@ struct IDHashSet: Sendable {
 
     /// Adds `hash`; returns `false` when it was already there.
     mutating func insert(_ hash: UInt64) -> Bool {
-        let key = hash == 0 ? 1 : hash
+        // Zero marks an empty slot, so the hash zero is kept on its own.
+        if hash == 0 {
+            defer { containsZero = true }
+            return !containsZero
+        }
+        let key = hash
         let partition = Int(key >> 56)
         if (counts[partition] + 1) * 10 > partitions[partition].count * 9 { grow(partition) }
         let inserted = partitions[partition].withUnsafeMutableBufferPointer { slots -> Bool in

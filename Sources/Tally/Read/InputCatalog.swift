@@ -7,6 +7,7 @@ import Foundation
 struct InputCatalog: Sendable {
     private(set) var inputs: [EventInput] = []
     private var spools: [Int: String] = [:]
+    private let openFiles = OpenFiles()
 
     var names: [String] { inputs.map(\.name) }
 
@@ -30,68 +31,65 @@ struct InputCatalog: Sendable {
 
     /// The bytes of a line read earlier, or `nil` when the input can't be read again.
     func bytes(at line: LineLocation) -> [UInt8]? {
-        let input = inputs[Int(line.source)]
+        let length = min(Int(line.length), LineReader.maximumLineLength)
         let path: String
-        switch input.origin {
+        switch inputs[Int(line.source)].origin {
         case let .bytes(bytes):
             let start = Int(line.offset)
-            let end = start + min(Int(line.length), LineReader.maximumLineLength)
-            guard start >= 0, end <= bytes.count else { return nil }
-            return Array(bytes[start..<end])
+            guard start >= 0, start + length <= bytes.count else { return nil }
+            return Array(bytes[start..<start + length])
         case let .file(filePath):
             path = filePath
         case .standardInput:
             guard let spool = spools[Int(line.source)] else { return nil }
             path = spool
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        do {
-            try handle.seek(toOffset: UInt64(line.offset))
-            let length = min(Int(line.length), LineReader.maximumLineLength)
-            guard let data = try handle.read(upToCount: length) else { return nil }
-            return [UInt8](data)
-        } catch {
-            return nil
-        }
+        guard let descriptor = openFiles.descriptor(for: path) else { return nil }
+        var bytes = [UInt8](repeating: 0, count: length)
+        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, off_t(line.offset)) }
+        guard read >= 0 else { return nil }
+        bytes.removeLast(length - read)
+        return bytes
     }
 
-    /// The bytes of many lines read earlier, in the order asked, each input
-    /// opened once; `nil` for a line that can't be read again.
+    /// The bytes of many lines read earlier, in the order asked.
     func bytes(at lines: [LineLocation]) -> [[UInt8]?] {
-        var result = [[UInt8]?](repeating: nil, count: lines.count)
-        let bySource = Dictionary(grouping: lines.indices, by: { lines[$0].source })
-        for (source, indices) in bySource {
-            let input = inputs[Int(source)]
-            let path: String
-            switch input.origin {
-            case .bytes:
-                for index in indices { result[index] = bytes(at: lines[index]) }
-                continue
-            case let .file(filePath):
-                path = filePath
-            case .standardInput:
-                guard let spool = spools[Int(source)] else { continue }
-                path = spool
-            }
-            guard let handle = FileHandle(forReadingAtPath: path) else { continue }
-            defer { try? handle.close() }
-            for index in indices.sorted(by: { lines[$0].offset < lines[$1].offset }) {
-                let line = lines[index]
-                do {
-                    try handle.seek(toOffset: UInt64(line.offset))
-                    let length = min(Int(line.length), LineReader.maximumLineLength)
-                    result[index] = try handle.read(upToCount: length).map { [UInt8]($0) } ?? []
-                } catch {
-                    continue
-                }
-            }
-        }
-        return result
+        lines.map { bytes(at: $0) }
     }
 
-    /// Deletes the spool files of standard input.
+    /// Closes the files opened to read lines again and deletes the spool
+    /// files of standard input.
     func removeSpools() {
+        openFiles.closeAll()
         for path in spools.values { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
+
+/// Files kept open to read lines again at their offsets (with `pread`), so
+/// that checking thousands of repeated ids opens each input once (issue 6).
+/// Shared by copies of a catalog; its table is locked.
+final class OpenFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var descriptors: [String: Int32] = [:]
+
+    func descriptor(for path: String) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let descriptor = descriptors[path] { return descriptor }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        descriptors[path] = descriptor
+        return descriptor
+    }
+
+    func closeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        for descriptor in descriptors.values { close(descriptor) }
+        descriptors = [:]
+    }
+
+    deinit {
+        for descriptor in descriptors.values { close(descriptor) }
     }
 }

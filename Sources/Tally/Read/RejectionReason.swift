@@ -28,10 +28,9 @@ public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible 
     case unknownType(String)
     /// The `flavor` is not `sandbox`, `live` or `enterprise`.
     case unknownFlavor(String)
-    /// An earlier line (`first`, when still known: see the README on long
-    /// sorted logs) carried this `id` with a different content; the earlier
-    /// one stands (SPEC §2.1).
-    case conflictingDuplicate(first: SourceLocation?)
+    /// An earlier line (`first`) carried this `id` with a different content;
+    /// the earlier one stands (SPEC §2.1).
+    case conflictingDuplicate(first: SourceLocation)
     /// The event breaks a rule of SPEC §2.2 given the platform's state.
     case rule(RuleViolation)
 
@@ -85,10 +84,8 @@ public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible 
             "unknown event type \(Printable.quoted(type))"
         case let .unknownFlavor(flavor):
             "unknown flavor \(Printable.quoted(flavor)); expected sandbox, live or enterprise"
-        case let .conflictingDuplicate(first?):
+        case let .conflictingDuplicate(first):
             "conflicting duplicate: the id was first used at \(first) with different content; the earlier event stands"
-        case .conflictingDuplicate(nil):
-            "conflicting duplicate: an earlier line used the id with different content; the earlier event stands"
         case let .rule(violation):
             violation.description
         }

@@ -5,7 +5,7 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
     case refused(SSLRefusal)
     /// The `id` is already in the log on a line with different content
     /// (SPEC §2.1 would reject the new line); CLI exit code 65.
-    case idInUse(EventID, by: SourceLocation?)
+    case idInUse(EventID, by: SourceLocation)
     /// The event is dated before later events of the log, and recording it
     /// would make `count` of them break a rule (SPEC §2.2); `ownLines` lists
     /// those of the same account (others are only counted). CLI exit code 65.
@@ -23,7 +23,7 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .refused(refusal):
             "refused: \(refusal)"
         case let .idInUse(id, location):
-            "refused: id \(Printable.quoted(id.text)) is already used by a different event \(location.map { "at \($0)" } ?? "earlier in the log"); give another id, or none for a fresh one"
+            "refused: id \(Printable.quoted(id.text)) is already used by a different event at \(location); give another id, or none for a fresh one"
         case let .wouldInvalidateLaterEvents(count, ownLines):
             "refused: the event is dated before later events of the log, and \(count) of them would then break a rule"
                 + (ownLines.isEmpty ? "" : " (this account's: \(ownLines.map(\.description).joined(separator: ", ")))")

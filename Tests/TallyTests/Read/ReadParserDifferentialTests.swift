@@ -3,8 +3,7 @@ import Testing
 @testable import Tally
 
 /// The fast parser against Foundation: on every line the fast parser takes,
-/// Foundation must find the same fields (fingerprints, for duplicates, come
-/// from Foundation alone, so they can't disagree); on
+/// Foundation must find the same fields and the same value fingerprint; on
 /// every log, `EventReader(foundationOnly: true)` must give the same records,
 /// rejections and counts as the default reader (issue 6: the fast parser
 /// falls back to Foundation for lines it does not handle).
@@ -59,7 +58,7 @@ struct ReadParserDifferentialTests {
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBytes { raw in
             var fast = FastLineParser()
-            guard case .object = fast.parse(raw) else { return false }
+            guard case .object = fast.parse(raw, fingerprinting: true) else { return false }
             var full = FoundationLineParser()
             guard case .object = full.parse(raw) else {
                 Issue.record("the fast parser took a line Foundation refuses: \(line)", sourceLocation: sourceLocation)
@@ -68,11 +67,12 @@ struct ReadParserDifferentialTests {
             let fastFields = describe(fast.fields, storage: raw)
             let fullFields = full.scratch.withUnsafeBytes { describe(full.fields, storage: $0) }
             #expect(fastFields == fullFields, "\(line)", sourceLocation: sourceLocation)
+            #expect(fast.fields.fingerprint == full.fields.fingerprint, "\(line)", sourceLocation: sourceLocation)
             return true
         }
     }
 
-    @Test("every table line: the same fields from both parsers, the same outcome from both readers")
+    @Test("every table line: the same fields and fingerprint from both parsers, the same outcome from both readers")
     func tableLines() throws {
         let corpus = Self.corpus
         let taken = corpus.filter { Self.compareParsers($0) }.count

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Tally
+
+/// Issue 6: the fast paths change no result. The same invoices, byte for
+/// byte, from the fast reader and from Foundation's, from a log in time order
+/// (replayed as read) and shuffled (read twice and sorted), and from the id
+/// registry that keeps every first line and the one that keeps hashes only
+/// (whose late duplicates are settled in a pass after the read).
+@Suite("Fast paths give the same bytes")
+struct FastPathEquivalenceTests {
+    static let october = BillingPeriod("2026-10")!
+
+    /// The JSON and text reports and every rejection of a run.
+    func reports(_ inputs: [EventInput], foundationOnly: Bool = false, locatedLimit: Int = DuplicateRegistry.locatedLimit,
+                 rates: RateCardSet = InvariantTests.rates) throws -> (json: String, text: String, rejections: [String]) {
+        var run = MonthEndRun(period: Self.october, rateCards: rates)
+        run.foundationOnly = foundationOnly
+        run.locatedLimit = locatedLimit
+        var rejections: [String] = []
+        let result = try run.run(inputs) { rejections.append("\($0)") }
+        return (InvoiceReport.json(result), InvoiceReport.text(result), rejections)
+    }
+
+    @Test("fast reader and Foundation reader, on noisy random logs", arguments: SplitMix64.testSeeds)
+    func fastAndFoundation(seed: UInt64) throws {
+        let log = RandomLog(seed: seed, InvariantTests.noisy)
+        let inputs = [EventInput.text(log.text, name: "random.jsonl")]
+        let fast = try reports(inputs)
+        let foundation = try reports(inputs, foundationOnly: true)
+        #expect(fast.json == foundation.json, "seed \(seed)")
+        #expect(fast.text == foundation.text, "seed \(seed)")
+        #expect(fast.rejections == foundation.rejections, "seed \(seed)")
+        #expect(!fast.rejections.isEmpty, "seed \(seed)")
+    }
+
+    @Test("fast reader and Foundation reader, on the real trace",
+          .enabled(if: FileManager.default.fileExists(atPath: Fixtures.realTrace.path)))
+    func realTrace() throws {
+        let inputs = [EventInput.file(Fixtures.realTrace.path)]
+        let fast = try reports(inputs, rates: Fixtures.defaultRates)
+        let foundation = try reports(inputs, foundationOnly: true, rates: Fixtures.defaultRates)
+        #expect(fast.json == foundation.json)
+    }
+
+    @Test("in time order and shuffled: the same bytes", arguments: SplitMix64.testSeeds)
+    func sortedAndShuffled(seed: UInt64) throws {
+        var options = RandomLog.Options(distinctSeconds: true, garbage: true, ruleBreakers: true)
+        options.events = 2_000
+        let log = RandomLog(seed: seed, options)
+        var random = SplitMix64(seed: seed ^ 0xABCD)
+        let shuffled = log.lines.shuffled(using: &random).map { $0 + "\n" }.joined()
+        let sorted = try reports([.text(log.text, name: "log.jsonl")])
+        let reordered = try reports([.text(shuffled, name: "log.jsonl")])
+        #expect(reordered.json == sorted.json, "seed \(seed)")
+        // The texts differ only where rejected lines are listed by line number.
+        #expect(reordered.rejections.count == sorted.rejections.count, "seed \(seed)")
+    }
+
+    @Test("ids kept with their first line, or as hashes only: the same bytes", arguments: SplitMix64.testSeeds)
+    func compactRegistry(seed: UInt64) throws {
+        let log = RandomLog(seed: seed, InvariantTests.noisy)
+        let inputs = [EventInput.text(log.text, name: "random.jsonl")]
+        let exact = try reports(inputs)
+        let compact = try reports(inputs, locatedLimit: 100)
+        #expect(compact.json == exact.json, "seed \(seed)")
+        // The same lines rejected for the same reasons, each conflicting duplicate naming its first line.
+        #expect(compact.rejections == exact.rejections, "seed \(seed)")
+        #expect(compact.rejections.contains { $0.contains("conflicting duplicate: the id was first used at") }, "seed \(seed)")
+    }
+}
