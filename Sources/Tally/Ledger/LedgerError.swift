@@ -17,6 +17,7 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The request breaks a rule, e.g. a quote for SSL on a sandbox application.
     case refused(SSLRefusal)
 
+    /// The message, in words, for people and logs.
     public var description: String {
         switch self {
         case let .input(error):

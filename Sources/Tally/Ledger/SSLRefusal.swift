@@ -18,6 +18,7 @@ public enum SSLRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     /// enabled for another application of the account.
     case edgeOfAnotherApplication(DomainName, enabledFor: ApplicationName, given: ApplicationName)
 
+    /// The message, in words, for people and logs.
     public var description: String {
         switch self {
         case let .rule(violation):

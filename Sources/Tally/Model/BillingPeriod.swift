@@ -71,6 +71,7 @@ public struct BillingPeriod: Hashable, Comparable, Sendable, CustomStringConvert
     /// `YYYYMM`, as used in invoice numbers (SPEC §3), e.g. `202610`.
     public var compactDescription: String { "\(pad(year, 4))\(pad(month, 2))" }
 
+    /// Orders periods chronologically.
     public static func < (lhs: BillingPeriod, rhs: BillingPeriod) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }

@@ -10,24 +10,28 @@ enum ByteHash {
         return product.high ^ product.low
     }
 
-    /// Hashes `count` bytes at `start`, eight at a time.
+    /// Hashes `count` bytes at `start`, eight at a time; the last (partial)
+    /// word is read as the final eight bytes, overlapping the one before, and
+    /// inputs under eight bytes as two overlapping halves, so no byte loop.
     @inline(__always)
     static func hash(_ start: UnsafeRawPointer, count: Int, seed: UInt64) -> UInt64 {
         var state = seed ^ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
-        var index = 0
-        while index + 8 <= count {
-            state = mix(state, start.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            index += 8
-        }
-        if index < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(start.load(fromByteOffset: index, as: UInt8.self)) << shift
-                shift += 8
-                index += 1
+        if count >= 8 {
+            var index = 0
+            while index + 8 < count {
+                state = mix(state, start.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
             }
-            state = mix(state, tail ^ 0xE703_7ED1_A0B4_28DB)
+            state = mix(state, start.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) ^ 0xE703_7ED1_A0B4_28DB)
+        } else if count >= 4 {
+            let low = UInt64(start.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let high = UInt64(start.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            state = mix(state, (high << 32 | low) ^ 0xE703_7ED1_A0B4_28DB)
+        } else if count > 0 {
+            let bytes = UInt64(start.load(fromByteOffset: 0, as: UInt8.self)) << 16
+                | UInt64(start.load(fromByteOffset: count / 2, as: UInt8.self)) << 8
+                | UInt64(start.load(fromByteOffset: count - 1, as: UInt8.self))
+            state = mix(state, bytes ^ 0xE703_7ED1_A0B4_28DB)
         }
         return mix(state, 0x8EBC_6AF0_9C88_C6E3)
     }

@@ -14,6 +14,7 @@ public enum EventType: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case sslCertificateUpdated = "ssl.certificate_updated"
     case sslDisabled = "ssl.disabled"
 
+    /// The name as written in the event log.
     public var description: String { rawValue }
 
     /// The fields this type needs besides `id`, `time`, `type` and `account`
@@ -40,6 +41,7 @@ public enum EventField: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case memoryMB = "memory_mb"
     case domain, flavor
 
+    /// The name as written in the event log.
     public var description: String { rawValue }
 
     /// The position of the field in a fixed-size table of fields.

@@ -15,8 +15,10 @@ public enum Flavor: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     /// Whether applications of this flavor may have custom domains and SSL edges (SPEC §2.2).
     public var allowsCustomDomains: Bool { self != .sandbox }
 
+    /// The flavor as written in the event log, e.g. `live`.
     public var description: String { rawValue }
 
+    /// Orders flavors as listed: sandbox, live, enterprise.
     public static func < (lhs: Flavor, rhs: Flavor) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

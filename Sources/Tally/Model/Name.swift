@@ -25,8 +25,10 @@ public struct Name<Kind: NameKind>: Hashable, Comparable, Sendable, CustomString
         self.text = text
     }
 
+    /// The name's text.
     public var description: String { text }
 
+    /// Orders names by their bytes (names are ASCII), the same in every locale.
     public static func < (lhs: Name, rhs: Name) -> Bool {
         // Names are ASCII, so byte order is the order operators expect and is
         // independent of locale.
@@ -44,38 +46,50 @@ public protocol NameKind: Sendable {
 
 /// An account: the customer who is invoiced (SPEC §1).
 public enum AccountKind: NameKind {
+    /// The rule names of this kind follow.
     public static var rule: NameRule { .identifier }
+    /// The event-log field that carries names of this kind.
     public static var fieldName: String { "account" }
 }
 
 /// An application, unique in its account while it exists (SPEC §1).
 public enum ApplicationKind: NameKind {
+    /// The rule names of this kind follow.
     public static var rule: NameRule { .identifier }
+    /// The event-log field that carries names of this kind.
     public static var fieldName: String { "app" }
 }
 
 /// A service, unique in its application (SPEC §1).
 public enum ServiceKind: NameKind {
+    /// The rule names of this kind follow.
     public static var rule: NameRule { .identifier }
+    /// The event-log field that carries names of this kind.
     public static var fieldName: String { "service" }
 }
 
 /// A service type such as `python` or `mysql` (SPEC §1). Tally accepts any
 /// identifier here, so that a new type on the platform never loses an event.
 public enum ServiceTypeKind: NameKind {
+    /// The rule names of this kind follow.
     public static var rule: NameRule { .identifier }
+    /// The event-log field that carries names of this kind.
     public static var fieldName: String { "service_type" }
 }
 
 /// A custom domain: a host name, compared in lower case (SPEC §1, §2).
 public enum DomainKind: NameKind {
+    /// The rule names of this kind follow.
     public static var rule: NameRule { .domain }
+    /// The event-log field that carries names of this kind.
     public static var fieldName: String { "domain" }
 }
 
 /// An event's `id`: 1–128 printable ASCII characters, unique in the log (SPEC §2).
 public enum EventIDKind: NameKind {
+    /// The rule names of this kind follow.
     public static var rule: NameRule { .eventID }
+    /// The event-log field that carries names of this kind.
     public static var fieldName: String { "id" }
 }
 

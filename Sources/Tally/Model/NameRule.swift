@@ -97,6 +97,7 @@ public struct NameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The rule it breaks.
     public let rule: NameRule
 
+    /// The message, in words, for people and logs.
     public var description: String {
         "field \"\(field)\" must be \(rule.summary), got \(Printable.quoted(value))"
     }

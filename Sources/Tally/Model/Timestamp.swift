@@ -43,6 +43,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         Timestamp(secondsSinceEpoch: secondsSinceEpoch + seconds)
     }
 
+    /// Orders instants chronologically.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
     }

@@ -5,6 +5,7 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The rate cards can't price the run (CLI exit code 78).
     case configuration(RateCardError)
 
+    /// The message, in words, for people and logs.
     public var description: String {
         switch self {
         case let .input(error): "\(error)"

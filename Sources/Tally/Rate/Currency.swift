@@ -14,6 +14,7 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
         self.minorUnitExponent = exponent
     }
 
+    /// The ISO 4217 code, e.g. `USD`.
     public var description: String { code }
 
     /// ISO 4217 exponents of the active currencies (list one of the standard,

@@ -48,5 +48,6 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         return overflow ? nil : Money(minorUnits: sum, currency: currency)
     }
 
+    /// Orders amounts of one currency by value.
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minorUnits < rhs.minorUnits }
 }

@@ -55,6 +55,7 @@ public struct RateCardError: Error, Sendable, Hashable, CustomStringConvertible 
         self.problem = problem
     }
 
+    /// The message, in words, for people and logs.
     public var description: String {
         var text = ""
         if let file { text += "\(file): " }

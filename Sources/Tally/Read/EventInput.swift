@@ -53,5 +53,6 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, in words.
     public let problem: String
 
+    /// The message, in words, for people and logs.
     public var description: String { "\(name): \(problem)" }
 }

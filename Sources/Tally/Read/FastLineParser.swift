@@ -238,28 +238,45 @@ struct FastLineParser {
         }
     }
 
-    /// The known keys' bytes as little-endian words, for ``knownField(_:count:)``.
-    private enum KnownKeys {
-        static func word<T: FixedWidthInteger>(_ text: StaticString, _ offset: Int, _ type: T.Type) -> T {
-            UnsafeRawPointer(text.utf8Start).loadUnaligned(fromByteOffset: offset, as: T.self)
-        }
-        static let id = word("id", 0, UInt16.self)
-        static let app01 = word("app", 0, UInt16.self)
-        static let time = word("time", 0, UInt32.self)
-        static let type = word("type", 0, UInt32.self)
-        static let domain0 = word("domain", 0, UInt32.self)
-        static let domain4 = word("domain", 4, UInt16.self)
-        static let flavor0 = word("flavor", 0, UInt32.self)
-        static let flavor4 = word("flavor", 4, UInt16.self)
-        static let account0 = word("account", 0, UInt32.self)
-        static let account3 = word("account", 3, UInt32.self)
-        static let service0 = word("service", 0, UInt32.self)
-        static let service3 = word("service", 3, UInt32.self)
-        static let instances0 = word("instances", 0, UInt64.self)
-        static let instances1 = word("instances", 1, UInt64.self)
-        static let memory0 = word("memory_mb", 0, UInt64.self)
-        static let memory1 = word("memory_mb", 1, UInt64.self)
-        static let serviceType0 = word("service_type", 0, UInt64.self)
-        static let serviceType4 = word("service_type", 4, UInt64.self)
+    /// The known keys' bytes as little-endian words, for ``knownField(_:count:)``;
+    /// literals, since lazily initialised statics cost a check on every use (a
+    /// test compares them with the keys' bytes).
+    enum KnownKeys {
+        /// "id"[0..<2]
+        static let id: UInt16 = 0x6469
+        /// "app"[0..<2]
+        static let app01: UInt16 = 0x7061
+        /// "time"[0..<4]
+        static let time: UInt32 = 0x656D6974
+        /// "type"[0..<4]
+        static let type: UInt32 = 0x65707974
+        /// "domain"[0..<4]
+        static let domain0: UInt32 = 0x616D6F64
+        /// "domain"[4..<6]
+        static let domain4: UInt16 = 0x6E69
+        /// "flavor"[0..<4]
+        static let flavor0: UInt32 = 0x76616C66
+        /// "flavor"[4..<6]
+        static let flavor4: UInt16 = 0x726F
+        /// "account"[0..<4]
+        static let account0: UInt32 = 0x6F636361
+        /// "account"[3..<7]
+        static let account3: UInt32 = 0x746E756F
+        /// "service"[0..<4]
+        static let service0: UInt32 = 0x76726573
+        /// "service"[3..<7]
+        static let service3: UInt32 = 0x65636976
+        /// "instances"[0..<8]
+        static let instances0: UInt64 = 0x65636E6174736E69
+        /// "instances"[1..<9]
+        static let instances1: UInt64 = 0x7365636E6174736E
+        /// "memory_mb"[0..<8]
+        static let memory0: UInt64 = 0x6D5F79726F6D656D
+        /// "memory_mb"[1..<9]
+        static let memory1: UInt64 = 0x626D5F79726F6D65
+        /// "service_type"[0..<8]
+        static let serviceType0: UInt64 = 0x5F65636976726573
+        /// "service_type"[4..<12]
+        static let serviceType4: UInt64 = 0x657079745F656369
     }
 }

@@ -56,6 +56,7 @@ public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 
+    /// The message, in words, for people and logs.
     public var description: String {
         switch self {
         case .invalidUTF8:

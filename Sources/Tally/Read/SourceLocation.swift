@@ -14,6 +14,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// `FILE:LINE`, the form editors and terminals recognise.
     public var description: String { "\(file):\(line)" }
 
+    /// Orders locations by file name, then line.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line) < (rhs.file, rhs.line)
     }

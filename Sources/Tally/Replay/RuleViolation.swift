@@ -16,6 +16,7 @@ public enum RuleViolation: Sendable, Hashable, CustomStringConvertible {
     case sslEdgeAlreadyActive(DomainName)
     case noActiveSSLEdge(DomainName)
 
+    /// The message, in words, for people and logs.
     public var description: String {
         switch self {
         case let .applicationAlreadyExists(app):

@@ -11,6 +11,7 @@ public enum BundleFinding: Sendable, Hashable, CustomStringConvertible {
         /// Support can't install the bundle until the customer fixes this.
         case problem
 
+        /// Orders severities from the least to the most serious.
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             [.ok, .warning, .problem].firstIndex(of: lhs)! < [.ok, .warning, .problem].firstIndex(of: rhs)!
         }

@@ -18,6 +18,7 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The log can't be opened, locked, written or flushed (CLI exit code 74).
     case io(path: String, problem: String)
 
+    /// The message, in words, for people and logs.
     public var description: String {
         switch self {
         case let .refused(refusal):

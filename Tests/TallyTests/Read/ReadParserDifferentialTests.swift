@@ -211,3 +211,19 @@ struct RandomJSON {
         return result + "\""
     }
 }
+
+@Suite("Read: the fast parser's key words")
+struct KnownKeyWordTests {
+    @Test("every known key is recognised from its bytes, and nothing else is")
+    func keys() {
+        for field in EventField.allCases {
+            var name = field.rawValue
+            let found = name.withUTF8 { FastLineParser.knownField($0.baseAddress!, count: $0.count) }
+            #expect(found == field, "\(field)")
+        }
+        for other in ["ids", "apps", "Time", "domains", "acount", "servic3", "instance5", "memory_MB", "service-type", "x"] {
+            var name = other
+            #expect(name.withUTF8 { FastLineParser.knownField($0.baseAddress!, count: $0.count) } == nil, "\(other)")
+        }
+    }
+}
