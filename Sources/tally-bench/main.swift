@@ -50,6 +50,10 @@ func parse(_ arguments: [String]) -> Options? {
     return options
 }
 
+if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
 guard let options = parse(CommandLine.arguments) else {
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(64)
