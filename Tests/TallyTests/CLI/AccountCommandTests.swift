@@ -33,7 +33,7 @@ struct AccountCommandTests {
     }
 
     @Test("the real trace: a quick read-only run, and expected month-end = the month-end invoice",
-          .enabled(if: FileManager.default.fileExists(atPath: Fixtures.realTrace.path)))
+          .enabled(if: Fixtures.hasRealTrace))
     func realTrace() throws {
         let result = try TallyExecutable.run(["account", "--account", "acct_0001", "--at", "2026-10-15T12:00:00Z",
                                               Fixtures.realTrace.path])

@@ -35,7 +35,7 @@ struct FastPathEquivalenceTests {
     }
 
     @Test("fast reader and Foundation reader, on the real trace",
-          .enabled(if: FileManager.default.fileExists(atPath: Fixtures.realTrace.path)))
+          .enabled(if: Fixtures.hasRealTrace))
     func realTrace() throws {
         let inputs = [EventInput.file(Fixtures.realTrace.path)]
         let fast = try reports(inputs, rates: Fixtures.defaultRates)

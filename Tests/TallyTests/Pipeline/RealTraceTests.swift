@@ -4,7 +4,7 @@ import Testing
 
 /// The real production trace of ../shared/data (SOURCE.md gives the expected
 /// result). It lives outside the repository; the test runs where it exists.
-@Suite("The real trace, October 2026", .enabled(if: FileManager.default.fileExists(atPath: Fixtures.realTrace.path)))
+@Suite("The real trace, October 2026", .enabled(if: Fixtures.hasRealTrace))
 struct RealTraceTests {
     @Test("28,765 events applied, 38 invoices, 270 lines, $201,923,906.43")
     func october() throws {

@@ -33,7 +33,8 @@ struct MonthSummaryTests {
         #expect(summary.events == EventCounts(lines: 23, applied: 23, duplicates: 0, rejected: 0))
     }
 
-    @Test("on the real trace: ten largest invoices, ties by account, and every table adds up to the total")
+    @Test("on the real trace: ten largest invoices, ties by account, and every table adds up to the total",
+          .enabled(if: Fixtures.hasRealTrace))
     func realTrace() throws {
         let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
             .run([Fixtures.realTraceLog])

@@ -120,7 +120,8 @@ struct UsageReportTests {
             """)
     }
 
-    @Test("every row's days add up to its invoice lines, and the rows to the invoice, on the real trace")
+    @Test("every row's days add up to its invoice lines, and the rows to the invoice, on the real trace",
+          .enabled(if: Fixtures.hasRealTrace))
     func realTraceAddsUp() throws {
         let run = try AccountReportRun(Self.october, inputs: [Fixtures.realTraceLog], rereadable: false,
                                        onRejection: { _ in })

@@ -10,8 +10,19 @@ enum Fixtures {
     static let directory = root.appendingPathComponent("Tests/TallyTests/Fixtures")
     /// `Rates/`, the shipped rate cards.
     static let ratesDirectory = root.appendingPathComponent("Rates")
-    /// The real production trace in `../shared/data` (not in the repository).
-    static let realTrace = root.deletingLastPathComponent().appendingPathComponent("shared/data/real-trace-events.jsonl")
+    /// The real production trace (not in the repository): `$TALLY_REAL_TRACE`,
+    /// else `../shared/data` beside the repository, else `/work/shared/data`.
+    static let realTrace: URL = {
+        let candidates = [
+            ProcessInfo.processInfo.environment["TALLY_REAL_TRACE"].map(URL.init(fileURLWithPath:)),
+            root.deletingLastPathComponent().appendingPathComponent("shared/data/real-trace-events.jsonl"),
+            URL(fileURLWithPath: "/work/shared/data/real-trace-events.jsonl"),
+        ].compactMap { $0 }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    /// Whether the real trace is on this machine; tests that read it are skipped otherwise.
+    static var hasRealTrace: Bool { FileManager.default.fileExists(atPath: realTrace.path) }
 
     /// The default card of SPEC §4: USD, half-up, 0.0001875 per MB-hour, 160 MB edges.
     static let dotcloud = card(name: "dotcloud-2012-06", from: "2012-06-01T00:00:00Z")
