@@ -89,9 +89,13 @@ struct ReplayedLog {
         counts = streaming.counts
         counts.applied = applied
         counts.rejected += violations.count
-        let lines = streaming.catalog.reread(violations.map(\.record.location))
-        for ((record, violation), line) in zip(violations, lines) {
-            onRejection(Self.rejection(of: record, violation, line: line, reader: streaming))
+        // Their lines are read again a few thousand at a time, not all at once.
+        for start in stride(from: 0, to: violations.count, by: 4096) {
+            let batch = violations[start..<min(start + 4096, violations.count)]
+            let lines = streaming.catalog.reread(batch.map(\.record.location))
+            for ((record, violation), line) in zip(batch, lines) {
+                onRejection(Self.rejection(of: record, violation, line: line, reader: streaming))
+            }
         }
         streaming.finish()
     }

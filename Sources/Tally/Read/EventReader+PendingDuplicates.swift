@@ -23,8 +23,12 @@ extension EventReader {
     ///   with one 64-bit hash): the caller must read the log again, keeping
     ///   every id.
     mutating func settleDuplicates(_ inputs: [EventInput]) throws(InputError) -> [Rejection]? {
-        var conflicts = deferredConflicts
+        let deferred = deferredConflicts
         deferredConflicts = []
+        var conflicts = zip(deferred, catalog.bytes(at: deferred.map(\.location))).map { entry, line in
+            Rejection(location: entry.rejection.location, eventID: entry.rejection.eventID, account: entry.rejection.account,
+                      time: entry.rejection.time, reason: entry.rejection.reason, originalLine: line ?? [])
+        }
         let pending = pendingDuplicates
         pendingDuplicates = []
         guard !pending.isEmpty else { return conflicts }

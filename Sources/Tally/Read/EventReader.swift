@@ -45,9 +45,10 @@ struct EventReader {
     private var totalBytes: Int64?
     /// Streaming: duplicates of ids whose first line is no longer located.
     var pendingDuplicates: [PendingDuplicate] = []
-    /// Streaming: conflicting duplicates, reported once the log is read
-    /// (a read that starts over must not have reported them).
-    var deferredConflicts: [Rejection] = []
+    /// Streaming: conflicting duplicates, reported once the log is read (a
+    /// read that starts over must not have reported them); held without their
+    /// line, which is read again when they are reported.
+    var deferredConflicts: [(rejection: Rejection, location: LineLocation)] = []
 
     /// A reader.
     ///
@@ -181,13 +182,18 @@ struct EventReader {
                 pendingDuplicates.append(pending)
             case let .rejected(reason, partial):
                 counts.rejected += 1
-                let rejection = Rejection(
-                    location: catalog.location(location), eventID: partial.id, account: partial.account,
-                    time: partial.time, reason: reason, originalLine: Array(line.bytes))
+                func rejection(_ bytes: [UInt8]) -> Rejection {
+                    Rejection(location: catalog.location(location), eventID: partial.id, account: partial.account,
+                              time: partial.time, reason: reason, originalLine: bytes)
+                }
                 if case .conflictingDuplicate = reason {
-                    if stopsWhenUnsorted { deferredConflicts.append(rejection) } else { onRejection(rejection) }
+                    if stopsWhenUnsorted {
+                        deferredConflicts.append((rejection([]), location))
+                    } else {
+                        onRejection(rejection(Array(line.bytes)))
+                    }
                 } else if counts.lines > reportedLines {
-                    onRejection(rejection)
+                    onRejection(rejection(Array(line.bytes)))
                 }
             }
             return true
