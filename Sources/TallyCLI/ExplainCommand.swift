@@ -43,6 +43,7 @@ enum ExplainCommand {
         let period = try ReportCommand.period(parsed)
         let selection = try selection(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
+        try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
         let explanation: ChargeExplanation
         do {

@@ -38,6 +38,7 @@ enum InvoiceCommand {
         }
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json", "csv"])
+        try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
         let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path) }
         var rejectsFailure: OutputError?

@@ -44,6 +44,20 @@ enum ReportCommand {
         }
     }
 
+    /// Refuses an `--output` or `--rejects` file that is one of the input logs
+    /// (it would be overwritten) or the same file for both.
+    static func checkOutputs(_ parsed: Arguments) throws(UsageError) {
+        let outputs = ["--output", "--rejects"].compactMap { option in parsed[option].map { (option, $0) } }
+        for (option, path) in outputs {
+            for input in parsed.positionals where input != "-" && AtomicFileWriter.sameFile(path, input) {
+                throw UsageError(message: "\(option) \(path) is the input log \(input); write the report to another file")
+            }
+        }
+        if outputs.count == 2, outputs[0].1 == outputs[1].1 || AtomicFileWriter.sameFile(outputs[0].1, outputs[1].1) {
+            throw UsageError(message: "--output and --rejects name the same file \(outputs[0].1); give two files")
+        }
+    }
+
     /// The positional FILEs, or standard input when there are none.
     static func inputs(_ parsed: Arguments) -> [EventInput] {
         parsed.positionals.isEmpty ? [EventInput.standardInput] : parsed.positionals.map(EventInput.file)

@@ -30,6 +30,7 @@ enum SummaryCommand {
         }
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
+        try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
         let run: InvoiceRun
         let summary: MonthSummary

@@ -38,6 +38,7 @@ enum UsageCommand {
         let account = try ReportCommand.account(parsed)
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
+        try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
         let report: UsageReport
         do {

@@ -8,9 +8,9 @@ public struct BillingPeriod: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Makes the billing period of `month` in `year`.
     ///
-    /// - Returns: `nil` unless year is 1–9999 and month 1–12.
+    /// - Returns: `nil` unless year is 0–9999 (RFC 3339's years) and month 1–12.
     public init?(year: Int, month: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        guard (0...9999).contains(year), (1...12).contains(month) else { return nil }
         self.year = year
         self.month = month
     }
@@ -18,7 +18,7 @@ public struct BillingPeriod: Hashable, Comparable, Sendable, CustomStringConvert
     /// Parses `YYYY-MM`, e.g. `2026-10`.
     ///
     /// - Returns: `nil` unless the text is exactly four digits, `-`, two digits
-    ///   naming a month of a year 0001–9999.
+    ///   naming a month of a year 0000–9999.
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
@@ -38,16 +38,27 @@ public struct BillingPeriod: Hashable, Comparable, Sendable, CustomStringConvert
     /// The first instant of the period (included).
     public var start: Timestamp { Timestamp(year: year, month: month, day: 1)! }
 
-    /// The first instant after the period (excluded): the next month's start.
-    public var end: Timestamp { next.start }
+    /// The first instant after the period (excluded): the next month's start
+    /// (for 9999-12, the first second of year 10000).
+    public var end: Timestamp { start.adding(seconds: Int64(days) * 86_400) }
 
-    /// The period right after this one.
-    public var next: BillingPeriod {
+    /// The period right after this one; `nil` after 9999-12.
+    public var next: BillingPeriod? {
+        guard year < 9999 || month < 12 else { return nil }
+        return nextUnchecked
+    }
+
+    private var nextUnchecked: BillingPeriod {
         month == 12 ? BillingPeriod(unchecked: year + 1, month: 1) : BillingPeriod(unchecked: year, month: month + 1)
     }
 
-    /// The period right before this one.
-    public var previous: BillingPeriod {
+    /// The period right before this one; `nil` before 0000-01.
+    public var previous: BillingPeriod? {
+        guard year > 0 || month > 1 else { return nil }
+        return previousUnchecked
+    }
+
+    private var previousUnchecked: BillingPeriod {
         month == 1 ? BillingPeriod(unchecked: year - 1, month: 12) : BillingPeriod(unchecked: year, month: month - 1)
     }
 

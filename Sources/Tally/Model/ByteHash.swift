@@ -3,10 +3,11 @@
 /// path. Swift's `Hasher` (SipHash) is about 5 times slower on short names and
 /// was a sixth of the month-end run's time before this (issue 6, callgrind).
 enum ByteHash {
-    /// Mixes two words into one.
+    /// Mixes two words into one. Both are XORed with a constant first, so
+    /// that neither a zero word nor an equal pair cancels the other out.
     @inline(__always)
     static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let product = a.multipliedFullWidth(by: b ^ 0xA076_1D64_78BD_642F)
+        let product = (a ^ 0x2D35_8DCC_AA6C_78A5).multipliedFullWidth(by: b ^ 0xA076_1D64_78BD_642F)
         return product.high ^ product.low
     }
 
@@ -15,7 +16,7 @@ enum ByteHash {
     /// inputs under eight bytes as two overlapping halves, so no byte loop.
     @inline(__always)
     static func hash(_ start: UnsafeRawPointer, count: Int, seed: UInt64) -> UInt64 {
-        var state = seed ^ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        var state = mix(seed, UInt64(truncatingIfNeeded: count))
         if count >= 8 {
             var index = 0
             while index + 8 < count {

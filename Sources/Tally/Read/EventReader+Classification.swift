@@ -32,6 +32,8 @@ extension EventReader {
                 return fullParser.scratch.withUnsafeBytes { validate(fields, storage: $0, line: bytes, location: location) }
             case let .rejected(.invalidJSON(detail)) where !line.endsWithNewline:
                 return .rejected(.truncatedLastLine(detail: detail), .init())
+            case let .rejected(.duplicateKey(key)):
+                return .rejected(.duplicateKey(key), unambiguousFields(of: bytes, repeatedKey: key, location: location))
             case let .rejected(reason):
                 return .rejected(reason, .init())
             case .unsupported:
@@ -80,6 +82,28 @@ extension EventReader {
                                                           time: Timestamp(secondsSinceEpoch: record.time)))
             }
         }
+    }
+
+    /// What a line with a repeated key still tells: its id, account and time,
+    /// when the repeated key is none of them (so the account's invoice is held,
+    /// issue 3).
+    private mutating func unambiguousFields(of bytes: UnsafeRawBufferPointer, repeatedKey key: String,
+                                            location: LineLocation) -> EventFieldValidator.Partial {
+        guard ![EventField.id, .account, .time].map(\.rawValue).contains(key),
+              case .object = fullParser.parse(bytes, allowingRepeatedKeys: true) else { return .init() }
+        let fields = fullParser.fields
+        var names = symbols
+        let partial = fullParser.scratch.withUnsafeBytes { storage -> EventFieldValidator.Partial in
+            switch EventFieldValidator.diagnose(fields, storage: storage, location: location, sequence: 0, symbols: &names) {
+            case let .invalid(_, partial):
+                return partial
+            case let .valid(record, id):
+                return .init(id: String(decoding: id, as: UTF8.self), account: names.name(record.account),
+                             time: Timestamp(secondsSinceEpoch: record.time))
+            }
+        }
+        symbols = names
+        return partial
     }
 
     static let idSeed: UInt64 = 0x1D_5EED

@@ -15,7 +15,10 @@ struct FoundationLineParser {
     /// Decoded text of the fields Tally reads.
     private(set) var scratch: [UInt8] = []
 
-    mutating func parse(_ line: UnsafeRawBufferPointer) -> LineParse {
+    /// Parses `line`. With `allowingRepeatedKeys`, a key given twice keeps its
+    /// last value instead of rejecting the line (to read what such a line
+    /// still tells unambiguously).
+    mutating func parse(_ line: UnsafeRawBufferPointer, allowingRepeatedKeys: Bool = false) -> LineParse {
         fields.reset()
         scratch.removeAll(keepingCapacity: true)
         guard String(validating: line, as: UTF8.self) != nil else { return .rejected(.invalidUTF8) }
@@ -33,7 +36,7 @@ struct FoundationLineParser {
         guard let object = parsed as? [String: Any] else {
             return .rejected(.notAnObject(found: Self.typeName(of: parsed)))
         }
-        if let repeated = Self.repeatedTopLevelKey(in: line, distinctCount: object.count) {
+        if !allowingRepeatedKeys, let repeated = Self.repeatedTopLevelKey(in: line, distinctCount: object.count) {
             return .rejected(.duplicateKey(repeated))
         }
 

@@ -53,6 +53,15 @@ struct HeldInvoiceTests {
         #expect(status(try run([line])) == ["acct_a": .final, "acct_b": .held])
     }
 
+    @Test("a line with a repeated key holds its account's invoice, unless the account is what repeats")
+    func repeatedKey() throws {
+        let instances = #"{"id":"d1","time":"2026-10-05T00:00:00Z","type":"service.scaled","account":"acct_a","app":"shop","service":"www","instances":2,"instances":3}"#
+        let account = #"{"id":"d2","time":"2026-10-05T00:00:00Z","type":"service.scaled","account":"acct_b","account":"acct_a","app":"blog","service":"www","instances":2}"#
+        let run = try run([instances, account])
+        #expect(status(run) == ["acct_a": .held, "acct_b": .final])
+        #expect(run.invoices.first { $0.account.text == "acct_a" }?.rejectedLines.map(\.eventID) == ["d1"])
+    }
+
     @Test("a rejection whose account can't be read holds nobody")
     func noAccount() throws {
         let run = try run(["not json at all", LogBuilder.json(["id": "x", "time": "2026-10-02T00:00:00Z", "type": "application.destroyed", "account": "bad account", "app": "blog"])])

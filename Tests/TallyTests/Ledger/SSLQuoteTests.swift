@@ -7,7 +7,7 @@ struct SSLQuoteTests {
     /// A live (or enterprise) application with a domain, set up the month before `month`.
     static func setUp(month: BillingPeriod, flavor: String) -> LogBuilder {
         var log = LogBuilder(account: "acct_q")
-        let before = month.previous.start.description
+        let before = month.previous!.start.description
         log.createApp("site", flavor, at: before)
         log.deploy("site", "www", instances: 1, memoryMB: 32, at: before)
         log.addDomain("secure.example.org", app: "site", service: "www", at: before)

@@ -23,11 +23,24 @@ struct BillingPeriodTests {
         #expect(!period.contains(period.end))
         #expect(period.contains(period.end.adding(seconds: -1)))
         #expect(period.compactDescription == "202612")
-        #expect(period.next.description == "2027-01")
-        #expect(period.previous.description == "2026-11")
+        #expect(period.next?.description == "2027-01")
+        #expect(period.previous?.description == "2026-11")
     }
 
-    @Test("only YYYY-MM is a month", arguments: ["2026-13", "2026-00", "2026-1", "26-10", "2026/10", "2026-10-01", " 2026-10", "0000-01", ""])
+    @Test("the first and last months RFC 3339 can write")
+    func extremes() throws {
+        let last = try #require(BillingPeriod("9999-12"))
+        #expect(last.end.secondsSinceEpoch == 253_402_300_800)
+        #expect(last.days == 31)
+        #expect(last.next == nil)
+        let first = try #require(BillingPeriod("0000-01"))
+        #expect(first.start.description == "0000-01-01T00:00:00Z")
+        #expect(first.previous == nil)
+        #expect(first.next?.description == "0000-02")
+        #expect(BillingPeriod("0000-02")?.days == 29)
+    }
+
+    @Test("only YYYY-MM is a month", arguments: ["2026-13", "2026-00", "2026-1", "26-10", "2026/10", "2026-10-01", " 2026-10", "-001-01", ""])
     func refused(text: String) {
         #expect(BillingPeriod(text) == nil)
     }

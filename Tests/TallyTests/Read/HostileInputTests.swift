@@ -120,7 +120,10 @@ struct HostileInputTests {
         let line = #"{"id":"d","time":"2026-10-01T00:00:00Z","type":"application.created","account":"acct_1","app":"a","app":"b","flavor":"live"}"#
         let (_, rejections) = try read(lines([line]))
         #expect(rejections.map(\.reason) == [.duplicateKey("app")])
-        #expect(rejections.first?.eventID == nil)
+        // The id, account and time are not the repeated key, so they are still known.
+        #expect(rejections.first?.eventID == "d")
+        #expect(rejections.first?.account?.text == "acct_1")
+        #expect(rejections.first?.time?.description == "2026-10-01T00:00:00Z")
     }
 
     @Test("an empty file and a file of blank lines")
