@@ -31,7 +31,7 @@ struct Arguments {
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
             if allowedFlags.contains(name), inlineValue == nil {
-                flags.insert(name)
+                guard flags.insert(name).inserted else { throw UsageError(message: "\(name) is given twice") }
             } else if options.contains(name) {
                 guard values[name] == nil else { throw UsageError(message: "\(name) is given twice") }
                 if let inlineValue {

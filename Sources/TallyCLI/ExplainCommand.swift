@@ -29,7 +29,8 @@ enum ExplainCommand {
 
         Exit codes: 0 success, 64 usage error (also: no invoice, or no such line),
         65 lines rejected or invoices held (report still written), 66 input missing
-        or unreadable, 78 rate-card configuration error.
+        or unreadable, 74 --output file could not be written, 78 rate-card
+        configuration error.
         """
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {

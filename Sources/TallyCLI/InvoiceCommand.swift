@@ -96,6 +96,8 @@ enum InvoiceCommand {
 /// Where rate cards are read from: `--rates`, else `$TALLY_RATES`, else `./Rates`.
 enum RatesLocation {
     static func directory(_ option: String?) -> String {
-        option ?? ProcessInfo.processInfo.environment["TALLY_RATES"] ?? "Rates"
+        if let option { return option }
+        if let variable = ProcessInfo.processInfo.environment["TALLY_RATES"], !variable.isEmpty { return variable }
+        return "Rates"
     }
 }

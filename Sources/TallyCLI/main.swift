@@ -28,6 +28,7 @@ func main(_ arguments: [String]) -> ExitCode {
             Console.out(help + "\n")
             return .success
         case "--version":
+            if let extra = rest.first { throw UsageError(message: "--version takes no arguments, got \(extra)") }
             Console.out("tally \(Tally.version)\n")
             return .success
         case "invoice":

@@ -100,7 +100,7 @@ extension RateCard {
                 throw fail(field, "must be a decimal string such as \"0.0001875\", not a JSON number, so it stays exact")
             }
             guard let price = UnitPrice(text) else {
-                throw fail(field, "must be a decimal ≥ 0 written with digits and at most one point (at most \(UnitPrice.maximumScale) decimals), got \(Printable.quoted(text))")
+                throw fail(field, "must be a decimal ≥ 0 written with digits and at most one point, with at most \(UnitPrice.maximumScale) decimals and \(UnitPrice.maximumScale) significant digits, got \(Printable.quoted(text))")
             }
             if flavor == .sandbox {
                 guard price.units == 0 else { throw fail(field, "sandbox is always free; remove it or write \"0\"") }

@@ -4,7 +4,9 @@ extension InvoiceReport {
     /// The JSON document of SPEC §6: period, currency, invoices with their
     /// lines, and the event accounting. Amounts and prices are decimal
     /// strings; `mb_seconds` is an exact integer. Keys are sorted, so the same
-    /// run always gives the same bytes.
+    /// run always gives the same bytes. Beyond SPEC §6: each invoice's
+    /// `status` (and `rejected_lines` when held), and `held_without_invoice`
+    /// listing accounts with rejected lines but no invoice, when there are any.
     public static func json(_ run: InvoiceRun) -> String {
         InvoiceRunJSONWriter.write(run)
     }
@@ -22,7 +24,10 @@ extension InvoiceReport {
                     total: invoice.total.description, lines: invoice.lines.map(LineDocument.init),
                     rejectedLines: invoice.status == .held ? invoice.rejectedLineCount : nil)
             },
-            events: run.events)
+            events: run.events,
+            heldWithoutInvoice: run.heldAccountsWithoutInvoice.isEmpty ? nil : run.heldAccountsWithoutInvoice.map {
+                HeldAccountDocument(account: $0.account.text, rejectedLines: $0.rejectedLineCount)
+            })
     }
 
     /// Encodes a report document as pretty, key-sorted JSON ending in a newline.
@@ -40,6 +45,22 @@ struct RunDocument: Encodable {
     var currency: String
     var invoices: [InvoiceDocument]
     var events: EventCounts
+    var heldWithoutInvoice: [HeldAccountDocument]?
+
+    enum CodingKeys: String, CodingKey {
+        case period, currency, invoices, events
+        case heldWithoutInvoice = "held_without_invoice"
+    }
+}
+
+struct HeldAccountDocument: Encodable {
+    var account: String
+    var rejectedLines: Int
+
+    enum CodingKeys: String, CodingKey {
+        case account
+        case rejectedLines = "rejected_lines"
+    }
 }
 
 struct InvoiceDocument: Encodable {

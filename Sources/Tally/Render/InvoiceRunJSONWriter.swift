@@ -15,6 +15,18 @@ enum InvoiceRunJSONWriter {
         output.member("lines", integer: run.events.lines)
         output.member("rejected", integer: run.events.rejected, last: true)
         output.close("}", last: false)
+        if !run.heldAccountsWithoutInvoice.isEmpty {
+            output.key("held_without_invoice")
+            output.open("[")
+            for (index, held) in run.heldAccountsWithoutInvoice.enumerated() {
+                output.indentation()
+                output.open("{")
+                output.member("account", string: held.account.text)
+                output.member("rejected_lines", integer: held.rejectedLineCount, last: true)
+                output.close("}", last: index == run.heldAccountsWithoutInvoice.count - 1)
+            }
+            output.close("]", last: false)
+        }
         output.key("invoices")
         output.open("[")
         for (index, invoice) in run.invoices.enumerated() {

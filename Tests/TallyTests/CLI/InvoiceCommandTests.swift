@@ -51,6 +51,8 @@ struct InvoiceCommandTests {
         (["invoice", "--month"], "--month needs a value"),
         (["invoice", "--month", "2026-10", "--month", "2026-11"], "--month is given twice"),
         (["frobnicate"], "unknown command frobnicate"),
+        (["invoice", "--month", "2026-10", "--strict", "--strict"], "--strict is given twice"),
+        (["--version", "extra"], "--version takes no arguments, got extra"),
         ([], "Usage: tally"),
     ])
     func usage(arguments: [String], message: String) throws {

@@ -26,9 +26,12 @@ struct InvoiceRunJSONWriterTests {
 
         var empty = LogBuilder()
         empty.createApp("free", "sandbox", at: "2026-10-01T00:00:00Z")
+        empty.addRaw(#"{"id":"z","time":"2026-10-02T00:00:00Z","type":"application.created","account":"acct_z","app":"a","flavor":"gold"}"#)
         let emptyRun = try Fixtures.run(empty)
         #expect(emptyRun.invoices.isEmpty)
+        #expect(emptyRun.heldAccountsWithoutInvoice.map(\.account.text) == ["acct_z"])
         #expect(InvoiceRunJSONWriter.write(emptyRun) == (try Self.foundation(emptyRun)))
+        #expect(InvoiceRunJSONWriter.write(emptyRun).contains(#""held_without_invoice" : ["#))
 
         let random = RandomLog(seed: 7, InvariantTests.noisy)
         let randomRun = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: InvariantTests.rates)
