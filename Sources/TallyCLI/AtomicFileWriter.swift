@@ -43,6 +43,10 @@ struct AtomicFileWriter {
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary)
         else { throw UsageError(message: "\(path): cannot be written; check that its folder exists and is writable") }
+        // The new file keeps the permissions of the one it replaces.
+        if exists, let permissions = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
+        }
         writingPath = temporary
         finalPath = target.path
         self.handle = handle
@@ -90,6 +94,9 @@ struct AtomicFileWriter {
     /// Whether two paths name the same existing file (after links).
     static func sameFile(_ first: String, _ second: String) -> Bool {
         let manager = FileManager.default
+        // `attributesOfItem` describes a link itself, not what it points to.
+        let first = URL(fileURLWithPath: first).resolvingSymlinksInPath().path
+        let second = URL(fileURLWithPath: second).resolvingSymlinksInPath().path
         guard let one = try? manager.attributesOfItem(atPath: first), let two = try? manager.attributesOfItem(atPath: second),
               let oneNumber = one[.systemFileNumber] as? UInt64, let twoNumber = two[.systemFileNumber] as? UInt64
         else { return false }

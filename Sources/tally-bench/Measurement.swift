@@ -1,12 +1,6 @@
 import Foundation
 import Tally
 
-/// One measured figure of a benchmark run.
-struct Figure {
-    var stage: String
-    var seconds: Double
-}
-
 /// Runs in the measuring process: times the newline-scan floor, the whole
 /// month-end run (JSON output), then each stage on its own, over one file.
 enum Measurement {

@@ -1,7 +1,8 @@
 /// One calendar month in UTC: from the first day at 00:00:00Z (included) to
 /// the first day of the next month at 00:00:00Z (excluded). SPEC §3.
 public struct BillingPeriod: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The year, 1–9999.
+    /// The year: 0–9999 from a parsed `YYYY-MM`, any year from
+    /// ``init(containing:)``.
     public let year: Int
     /// The month, 1–12.
     public let month: Int
@@ -36,7 +37,9 @@ public struct BillingPeriod: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// The first instant of the period (included).
-    public var start: Timestamp { Timestamp(year: year, month: month, day: 1)! }
+    public var start: Timestamp {
+        Timestamp(secondsSinceEpoch: Int64(CivilCalendar.daysFromCivil(year: year, month: month, day: 1)) * 86_400)
+    }
 
     /// The first instant after the period (excluded): the next month's start
     /// (for 9999-12, the first second of year 10000).

@@ -25,18 +25,27 @@ public struct Event: Sendable, Hashable {
 
 /// What an event does, with the fields its type carries (SPEC §2).
 public enum EventAction: Sendable, Hashable {
+    /// `application.created`: `app` is created with `flavor`.
     case applicationCreated(app: ApplicationName, flavor: Flavor)
+    /// `application.flavor_changed`: `app` changes to `flavor`.
     case applicationFlavorChanged(app: ApplicationName, flavor: Flavor)
+    /// `application.destroyed`: `app` and its services and domains end.
     case applicationDestroyed(app: ApplicationName)
     /// `instances` 1–1000; `memoryMB` a multiple of 32 from 32 to 65536 (MB per instance).
     case serviceDeployed(app: ApplicationName, service: ServiceName, type: ServiceType, instances: Int, memoryMB: Int)
     /// At least one of `instances` and `memoryMB` is given.
     case serviceScaled(app: ApplicationName, service: ServiceName, instances: Int?, memoryMB: Int?)
+    /// `service.destroyed`: `service` of `app` ends.
     case serviceDestroyed(app: ApplicationName, service: ServiceName)
+    /// `domain.added`: `domain` is attached to `service` of `app`.
     case domainAdded(app: ApplicationName, service: ServiceName, domain: DomainName)
+    /// `domain.removed`: `domain` is detached from `app`.
     case domainRemoved(app: ApplicationName, domain: DomainName)
+    /// `ssl.enabled`: an SSL edge (160 MB) starts for `domain` of `app`.
     case sslEnabled(app: ApplicationName, domain: DomainName)
+    /// `ssl.certificate_updated`: `domain`'s certificate is replaced; not billed.
     case sslCertificateUpdated(domain: DomainName)
+    /// `ssl.disabled`: `domain`'s SSL edge stops.
     case sslDisabled(domain: DomainName)
 
     /// The `type` written for this action.

@@ -2,16 +2,27 @@ import Foundation
 
 /// The `type` of an event (SPEC §2), matched exactly, case included.
 public enum EventType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// An application is created with its flavor (SPEC §2.1).
     case applicationCreated = "application.created"
+    /// An application changes flavor; never to `sandbox` (SPEC §2.2).
     case applicationFlavorChanged = "application.flavor_changed"
+    /// An application and all its services and domains end; its SSL edges are still billed.
     case applicationDestroyed = "application.destroyed"
+    /// A service is deployed, or redeployed with the same type, with its instances and MB per instance.
     case serviceDeployed = "service.deployed"
+    /// A service changes its instances, its MB per instance, or both.
     case serviceScaled = "service.scaled"
+    /// A service ends; its domains are detached.
     case serviceDestroyed = "service.destroyed"
+    /// A custom domain is attached to a service of a live or enterprise application.
     case domainAdded = "domain.added"
+    /// A custom domain is detached; an SSL edge on it is still billed.
     case domainRemoved = "domain.removed"
+    /// Custom-domain SSL is enabled: an SSL edge, billed as 160 MB, starts (SPEC §1).
     case sslEnabled = "ssl.enabled"
+    /// A domain's certificate is replaced; billing does not change.
     case sslCertificateUpdated = "ssl.certificate_updated"
+    /// Custom-domain SSL is disabled: the domain's SSL edge stops being billed.
     case sslDisabled = "ssl.disabled"
 
     /// The name as written in the event log.
@@ -35,10 +46,15 @@ public enum EventType: String, Sendable, Hashable, CaseIterable, CustomStringCon
 
 /// A field of the event log that Tally reads (SPEC §2). Other fields are ignored.
 public enum EventField: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// The event id, RFC 3339 time, type, account, application and service names.
     case id, time, type, account, app, service
+    /// The service's type, e.g. `python` (`service_type`).
     case serviceType = "service_type"
+    /// The service's instance count.
     case instances
+    /// MB per instance (`memory_mb`).
     case memoryMB = "memory_mb"
+    /// The custom domain, and the application's flavor.
     case domain, flavor
 
     /// The name as written in the event log.

@@ -3,7 +3,7 @@
 /// (issue 3: raw input bytes never reach the terminal).
 public enum Printable {
     /// The longest value echoed in a message, in characters, before it is cut.
-    public static let maximumEchoLength = 120
+    static let maximumEchoLength = 120
 
     /// `text` in double quotes with `"`, `\`, control characters and anything
     /// outside printable ASCII escaped (`\n`, `\u{1B}`), cut after
@@ -17,7 +17,7 @@ public enum Printable {
 
     /// `text` with the escaping of ``quoted(_:)`` but without the quotes, for
     /// messages from other software (e.g. a JSON parser's explanation).
-    public static func sanitized(_ text: String) -> String {
+    static func sanitized(_ text: String) -> String {
         var result = ""
         var count = 0
         for scalar in text.unicodeScalars {

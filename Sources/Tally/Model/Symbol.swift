@@ -129,11 +129,6 @@ struct SymbolTable: @unchecked Sendable {
         return text.withUTF8 { intern(UnsafeRawBufferPointer($0), rule: Kind.rule) } ?? .none
     }
 
-    /// The symbol for `name`.
-    mutating func intern<Kind>(_ name: Name<Kind>) -> Symbol<Kind> {
-        intern(name.text, as: Kind.self)
-    }
-
     /// The symbol for `text` when it was interned, else `nil`.
     func lookUp<Kind>(_ text: String, as kind: Kind.Type = Kind.self) -> Symbol<Kind>? {
         var text = text

@@ -13,7 +13,7 @@ extension MonthEndRun {
     public func usageReport(for account: AccountName, _ inputs: [EventInput],
                             onRejection: (Rejection) -> Void = { _ in }) throws(RunError) -> UsageReport {
         let run = try AccountReportRun(self, inputs: inputs, rereadable: false, onRejection: onRejection)
-        return UsageReport(try run.metering(of: account), period: period, currency: rateCards.currency,
+        return try UsageReport(try run.metering(of: account), period: period, currency: rateCards.currency,
                            symbols: run.log.reader.symbols)
     }
 

@@ -18,8 +18,6 @@ package enum PipelineStages {
         var changes: [AllocationChange]
         /// Events applied.
         package var applied: Int
-        /// Allocation changes emitted.
-        package var changeCount: Int { changes.count }
     }
 
     /// Stages 3 and 4's output: priced line items by account.

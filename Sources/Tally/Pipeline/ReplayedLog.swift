@@ -92,7 +92,7 @@ struct ReplayedLog {
         // Their lines are read again a few thousand at a time, not all at once.
         for start in stride(from: 0, to: violations.count, by: 4096) {
             let batch = violations[start..<min(start + 4096, violations.count)]
-            let lines = streaming.catalog.reread(batch.map(\.record.location))
+            let lines = try streaming.catalog.reread(batch.map(\.record.location))
             for ((record, violation), line) in zip(batch, lines) {
                 onRejection(Self.rejection(of: record, violation, line: line, reader: streaming))
             }

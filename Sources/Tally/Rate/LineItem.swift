@@ -3,7 +3,9 @@
 public struct LineItem: Sendable, Hashable {
     /// Whether the line bills a service or an SSL edge.
     public enum Kind: String, Sendable, Hashable, Codable {
+        /// A service's reserved memory: instances × MB per instance.
         case service
+        /// A custom-domain SSL edge, billed as the rate card's SSL-edge memory (160 MB).
         case sslEdge = "ssl_edge"
     }
 

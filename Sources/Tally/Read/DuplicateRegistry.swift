@@ -57,9 +57,9 @@ struct DuplicateRegistry: Sendable {
         self.locatedLimit = locatedLimit
     }
 
-    /// Looks up the id whose hash is `hash`, on a line of an event at `time`;
+    /// Looks up the id whose hash is `hash`, read at `location`;
     /// registers it when no earlier line had the hash.
-    mutating func lookUp(_ hash: UInt64, time: Int64, location: LineLocation) -> Lookup {
+    mutating func lookUp(_ hash: UInt64, location: LineLocation) -> Lookup {
         if mode == .streaming, !compact, entries.count >= locatedLimit { switchToHashes() }
         if compact {
             if hashes.insert(hash) {
@@ -84,7 +84,7 @@ struct DuplicateRegistry: Sendable {
 
     /// Registers an id whose hash earlier lines carried but whose id none had
     /// (when every id is located; with hashes only, see ``keepsHashesOnly``).
-    mutating func register(_ hash: UInt64, time: Int64, location: LineLocation) {
+    mutating func register(_ hash: UInt64, location: LineLocation) {
         if compact {
             remember(hash, location)
             return

@@ -49,13 +49,16 @@ extension EventReader {
             return .rejected(reason, partial)
         case let .valid(record, id):
             let hash = ByteHash.hash(id, seed: Self.idSeed)
-            switch duplicates.lookUp(hash, time: record.time, location: location) {
+            switch duplicates.lookUp(hash, location: location) {
             case .new:
                 nextSequence += 1
                 return .record(record)
             case let .earlier(candidates):
                 for candidate in candidates {
-                    guard let earlier = catalog.bytes(at: candidate) else { continue }
+                    guard let earlier = catalog.bytes(at: candidate) else {
+                        failedReread = candidate
+                        return .duplicate
+                    }
                     // A retry is usually the same bytes: no need to parse either line.
                     if earlier.elementsEqual(line) { return .duplicate }
                     guard RereadLine(earlier).eventID.map({ Array($0.utf8) }) == Array(id) else { continue }
@@ -73,7 +76,7 @@ extension EventReader {
                                                               account: symbols.name(record.account),
                                                               time: Timestamp(secondsSinceEpoch: record.time)))
                 }
-                duplicates.register(hash, time: record.time, location: location)
+                duplicates.register(hash, location: location)
                 nextSequence += 1
                 return .record(record)
             case .earlierUnknown:

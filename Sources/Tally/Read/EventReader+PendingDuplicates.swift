@@ -25,13 +25,14 @@ extension EventReader {
     mutating func settleDuplicates(_ inputs: [EventInput]) throws(InputError) -> [Rejection]? {
         let deferred = deferredConflicts
         deferredConflicts = []
-        var conflicts = zip(deferred, catalog.bytes(at: deferred.map(\.location))).map { entry, line in
-            Rejection(location: entry.rejection.location, eventID: entry.rejection.eventID, account: entry.rejection.account,
-                      time: entry.rejection.time, reason: entry.rejection.reason, originalLine: line ?? [])
+        var conflicts = zip(deferred, try catalog.rereadBytes(at: deferred.map(\.location))).map { entry, line in
+            (location: entry.location, rejection: entry.rejection.with(originalLine: line))
         }
         let pending = pendingDuplicates
         pendingDuplicates = []
-        guard !pending.isEmpty else { return conflicts }
+        guard !pending.isEmpty else {
+            return conflicts.sorted { ($0.location.source, $0.location.line) < ($1.location.source, $1.location.line) }.map(\.rejection)
+        }
 
         var wanted: [UInt64: [Int]] = [:]
         for (index, duplicate) in pending.enumerated() { wanted[duplicate.hash, default: []].append(index) }
@@ -43,14 +44,7 @@ extension EventReader {
         var names = SymbolTable()
         for (index, input) in inputs.enumerated() where UInt16(index) <= last.0 {
             let source = UInt16(index)
-            let opened: (reader: LineReader, close: () -> Void)
-            switch input.origin {
-            case let .bytes(bytes): opened = (Self.memory(bytes), {})
-            case let .file(path): opened = try Self.file(path, name: input.name)
-            case .standardInput:
-                guard let spool = catalog.spool(for: source) else { continue }
-                opened = try Self.file(spool, name: input.name)
-            }
+            let opened = try open(input, source: source)
             defer { opened.close() }
             try opened.reader.forEachLine { (line) throws(InputError) -> Bool in
                 guard (source, Int32(clamping: line.number)) < last else { return false }
@@ -78,20 +72,21 @@ extension EventReader {
             }
         }
 
-        let lines = catalog.bytes(at: pending.map(\.location))
+        let lines = try catalog.rereadBytes(at: pending.map(\.location))
         for (index, duplicate) in pending.enumerated() {
             guard let original = originals[index] else { return nil }
-            let bytes = lines[index] ?? []
+            let bytes = lines[index]
             if Self.fingerprint(of: original.bytes) == Self.fingerprint(of: bytes) {
                 counts.duplicates += 1
             } else {
                 counts.rejected += 1
-                conflicts.append(Rejection(
+                conflicts.append((duplicate.location, Rejection(
                     location: catalog.location(duplicate.location), eventID: String(decoding: duplicate.id, as: UTF8.self),
                     account: duplicate.account, time: duplicate.time,
-                    reason: .conflictingDuplicate(first: catalog.location(original.location)), originalLine: bytes))
+                    reason: .conflictingDuplicate(first: catalog.location(original.location)), originalLine: bytes)))
             }
         }
-        return conflicts.sorted { $0.location < $1.location }
+        // In input order: by the input's place on the command line, then line.
+        return conflicts.sorted { ($0.location.source, $0.location.line) < ($1.location.source, $1.location.line) }.map(\.rejection)
     }
 }

@@ -45,6 +45,9 @@ struct EventReader {
     private var totalBytes: Int64?
     /// Streaming: duplicates of ids whose first line is no longer located.
     var pendingDuplicates: [PendingDuplicate] = []
+    /// A line read earlier that could not be read again (its input changed):
+    /// the run stops rather than decide a duplicate blind.
+    var failedReread: LineLocation?
     /// Streaming: conflicting duplicates, reported once the log is read (a
     /// read that starts over must not have reported them); held without their
     /// line, which is read again when they are reported.
@@ -55,7 +58,7 @@ struct EventReader {
     /// - Parameters:
     ///   - streaming: stop at the first record earlier than the one before it.
     ///   - keepingEveryID: remember every id's first line, however long the
-    ///     log (otherwise, streaming keeps only hashes after 1 million ids).
+    ///     log (otherwise, streaming keeps only hashes after half a million ids).
     ///   - locatedLimit: for tests, when a streaming registry starts keeping only hashes.
     init(streaming: Bool = false, keepingEveryID: Bool = true, foundationOnly: Bool = false,
          locatedLimit: Int = DuplicateRegistry.locatedLimit) {
@@ -96,6 +99,9 @@ struct EventReader {
         totalBytes = Self.totalSize(of: inputs)
         // Inputs an earlier pass already read keep their source numbers.
         let known = rereading ? catalog.inputs.count : 0
+        guard inputs.count <= Int(UInt16.max) else {
+            throw InputError(name: inputs[Int(UInt16.max)].name, problem: "is one input too many: at most \(UInt16.max) inputs; concatenate some logs first")
+        }
         for input in inputs.dropFirst(known) { try Self.checkReadable(input) }
         for (index, input) in inputs.enumerated() {
             let source = index < known ? UInt16(index) : catalog.add(input)
@@ -144,31 +150,27 @@ struct EventReader {
         _ input: EventInput, source: UInt16,
         onRecord: (EventRecord, SymbolTable) -> Void, onRejection: (Rejection) -> Void
     ) throws(InputError) -> End {
-        var opened: (reader: LineReader, close: () -> Void)
-        switch input.origin {
-        case let .bytes(bytes):
-            opened = (Self.memory(bytes), {})
-        case let .file(path):
-            opened = try Self.file(path, name: input.name)
-        case .standardInput:
-            if let spool = catalog.spool(for: source) {
-                opened = try Self.file(spool, name: input.name)
-            } else {
-                opened = try spoolingStandardInput(source: source, name: input.name)
-            }
-        }
+        let opened = try open(input, source: source)
         defer { opened.close() }
 
         var end = End.complete
         try opened.reader.forEachLine { (line) throws(InputError) -> Bool in
             counts.lines += 1
+            guard line.number < Int(Int32.max), nextSequence < Int32.max else {
+                throw InputError(name: input.name, problem: "has more than \(Int32.max) lines (with the inputs before it); split the log into smaller files")
+            }
             // At the thousandth line of the first input, estimate how many lines the log holds.
             if source == 0, line.number == 1000, let totalBytes, line.offset > 0 {
                 duplicates.expectedIDs = Int(Double(totalBytes) / Double(line.offset) * 999 * 1.02)
             }
             let location = LineLocation(source: source, line: Int32(clamping: line.number),
                                         offset: line.offset, length: Int32(clamping: line.length))
-            switch classify(line, location: location) {
+            let outcome = classify(line, location: location)
+            if let unreadable = failedReread {
+                throw InputError(name: catalog.inputs[Int(unreadable.source)].name,
+                                 problem: "changed while it was read: line \(unreadable.line) can't be read again; nothing was billed, run again")
+            }
+            switch outcome {
             case let .record(record):
                 if stopsWhenUnsorted, record.time < lastTime {
                     end = .unsorted(lines: counts.lines)
@@ -198,7 +200,8 @@ struct EventReader {
             }
             return true
         }
-        if case .unsorted = end, case .standardInput = input.origin { try opened.reader.drain() }
+        // An input being copied to a spool must be copied whole before the run starts over.
+        if case .unsorted = end, catalog.spool(for: source) != nil { try opened.reader.drain() }
         return end
     }
 
@@ -222,27 +225,58 @@ struct EventReader {
         return (streaming(handle, name: name, spool: nil), { try? handle.close() })
     }
 
-    /// Reads standard input, copying it to a spool file as it streams by so
-    /// any line can be read again.
-    private mutating func spoolingStandardInput(source: UInt16, name: String) throws(InputError) -> (LineReader, () -> Void) {
+    /// Opens an input for reading, every pass alike: an input copied to a
+    /// spool file on an earlier pass is read from there; standard input and
+    /// any file that is not a regular file (a pipe, a FIFO, `/dev/stdin`, a
+    /// process substitution) are copied to a spool file as they stream by, so
+    /// any of their lines can be read again.
+    mutating func open(_ input: EventInput, source: UInt16) throws(InputError) -> (reader: LineReader, close: () -> Void) {
+        if let spool = catalog.spool(for: source) { return try Self.file(spool, name: input.name) }
+        switch input.origin {
+        case let .bytes(bytes):
+            return (Self.memory(bytes), {})
+        case let .file(path):
+            let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+            if type == nil || type == .typeRegular { return try Self.file(path, name: input.name) }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw InputError(name: input.name, problem: "cannot be opened; check that it is readable")
+            }
+            let spooling = try spool(handle, source: source, name: input.name)
+            return (spooling.reader, {
+                spooling.close()
+                try? handle.close()
+            })
+        case .standardInput:
+            return try spool(FileHandle.standardInput, source: source, name: input.name)
+        }
+    }
+
+    /// Reads `handle`, copying it to a spool file as it streams by.
+    private mutating func spool(_ handle: FileHandle, source: UInt16, name: String) throws(InputError) -> (reader: LineReader, close: () -> Void) {
         let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tally-stdin-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+            .appendingPathComponent("tally-input-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         guard FileManager.default.createFile(atPath: path, contents: nil), let spool = FileHandle(forWritingAtPath: path) else {
             throw InputError(name: name, problem: "cannot make a temporary copy in \(FileManager.default.temporaryDirectory.path); check that it is writable")
         }
         catalog.setSpool(path, for: source)
-        return (Self.streaming(FileHandle.standardInput, name: name, spool: spool), { try? spool.close() })
+        return (Self.streaming(handle, name: name, spool: spool), { try? spool.close() })
     }
 
     private static func streaming(_ handle: FileHandle, name: String, spool: FileHandle?) -> LineReader {
         LineReader { () throws(InputError) -> Data? in
+            let chunk: Data?
             do {
-                let chunk = try handle.read(upToCount: LineReader.chunkSize)
-                if let chunk, !chunk.isEmpty { try spool?.write(contentsOf: chunk) }
-                return chunk
+                chunk = try handle.read(upToCount: LineReader.chunkSize)
             } catch {
                 throw InputError(name: name, problem: "read failed: \(error.localizedDescription)")
             }
+            guard let chunk, !chunk.isEmpty else { return chunk }
+            do {
+                try spool?.write(contentsOf: chunk)
+            } catch {
+                throw InputError(name: name, problem: "its temporary copy could not be written (\(error.localizedDescription)); check the space in \(FileManager.default.temporaryDirectory.path)")
+            }
+            return chunk
         }
     }
 }

@@ -4,9 +4,10 @@
 /// that grow by a quarter when nine tenths full, so the whole set stays 72 to
 /// 90 % full (10 million ids take about 100 MB) and never doubles in one step.
 ///
-/// Two different ids with the same 64-bit hash would be taken for one: for a
-/// log of 10 million events the chance is about 3 in a million, and the later
-/// event would be reported as a conflicting duplicate, not lost silently.
+/// Two different ids with the same 64-bit hash (for a log of 10 million
+/// events, a chance of about 3 in a million) are caught, not taken for one:
+/// the later line is checked against the log again once it is read, and when
+/// no earlier line carries its id the run starts over keeping every id.
 struct IDHashSet: Sendable {
     private var partitions = [[UInt64]](repeating: [], count: 256)
     private var counts = [Int](repeating: 0, count: 256)

@@ -16,10 +16,11 @@ extension InputCatalog {
         RereadLine(self.bytes(at: location) ?? [])
     }
 
-    /// Lines read again, each input opened once however many lines it has
-    /// to give (a run may reject thousands of events; issue 6).
-    func reread(_ locations: [LineLocation]) -> [RereadLine] {
-        bytes(at: locations).map { RereadLine($0 ?? []) }
+    /// Lines read again (a run may reject thousands of events; issue 6).
+    ///
+    /// - Throws: ``InputError`` when one can't be read again.
+    func reread(_ locations: [LineLocation]) throws(InputError) -> [RereadLine] {
+        try rereadBytes(at: locations).map { RereadLine($0) }
     }
 }
 

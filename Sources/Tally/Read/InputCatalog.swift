@@ -9,8 +9,6 @@ struct InputCatalog: Sendable {
     private var spools: [Int: String] = [:]
     private let openFiles = OpenFiles()
 
-    var names: [String] { inputs.map(\.name) }
-
     mutating func add(_ input: EventInput) -> UInt16 {
         inputs.append(input)
         return UInt16(inputs.count - 1)
@@ -33,16 +31,19 @@ struct InputCatalog: Sendable {
     func bytes(at line: LineLocation) -> [UInt8]? {
         let length = min(Int(line.length), LineReader.maximumLineLength)
         let path: String
-        switch inputs[Int(line.source)].origin {
-        case let .bytes(bytes):
-            let start = Int(line.offset)
-            guard start >= 0, start + length <= bytes.count else { return nil }
-            return Array(bytes[start..<start + length])
-        case let .file(filePath):
-            path = filePath
-        case .standardInput:
-            guard let spool = spools[Int(line.source)] else { return nil }
+        if let spool = spools[Int(line.source)] {
             path = spool
+        } else {
+            switch inputs[Int(line.source)].origin {
+            case let .bytes(bytes):
+                let start = Int(line.offset)
+                guard start >= 0, start + length <= bytes.count else { return nil }
+                return Array(bytes[start..<start + length])
+            case let .file(filePath):
+                path = filePath
+            case .standardInput:
+                return nil
+            }
         }
         guard let descriptor = openFiles.descriptor(for: path) else { return nil }
         var bytes = [UInt8](repeating: 0, count: length)
@@ -53,8 +54,20 @@ struct InputCatalog: Sendable {
     }
 
     /// The bytes of many lines read earlier, in the order asked.
-    func bytes(at lines: [LineLocation]) -> [[UInt8]?] {
-        lines.map { bytes(at: $0) }
+    ///
+    /// - Throws: ``InputError`` when one can't be read again (its input
+    ///   changed during the run): what was billed can't be trusted.
+    func rereadBytes(at lines: [LineLocation]) throws(InputError) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        result.reserveCapacity(lines.count)
+        for line in lines {
+            guard let bytes = bytes(at: line) else {
+                throw InputError(name: inputs[Int(line.source)].name,
+                                 problem: "changed while it was read: line \(line.line) can't be read again; nothing was billed, run again")
+            }
+            result.append(bytes)
+        }
+        return result
     }
 
     /// Closes the files opened to read lines again and deletes the spool

@@ -10,7 +10,9 @@ extension Rejection {
     /// `line` null. A line over 1 MiB is kept cut at 1 MiB, with `"truncated": true`
     /// and its full `length`.
     ///
-    /// An operator fixes `line` and appends it to the log to replay it.
+    /// To replay it, an operator corrects the line in (a copy of) the log
+    /// itself and runs the month again: an appended copy would not clear the
+    /// hold, the original line being still there and still rejected.
     public var jsonLine: String {
         let text = String(validating: originalLine, as: UTF8.self)
         let document = RejectsFileLine(

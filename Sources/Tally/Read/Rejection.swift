@@ -26,6 +26,11 @@ public struct Rejection: Sendable, Hashable, CustomStringConvertible {
         self.originalLine = originalLine
     }
 
+    /// The same rejection holding `line` as its original line.
+    func with(originalLine line: [UInt8]) -> Rejection {
+        Rejection(location: location, eventID: eventID, account: account, time: time, reason: reason, originalLine: line)
+    }
+
     /// `FILE:LINE: ID: reason` (issue 2), with `-` when the id is unreadable.
     public var description: String {
         "\(location): \(eventID ?? "-"): \(reason)"

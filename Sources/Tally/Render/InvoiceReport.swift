@@ -97,7 +97,7 @@ public enum InvoiceReport {
     }
 
     /// `Events: 13 lines read, 13 applied, 0 duplicates, 0 rejected`.
-    public static func eventsLine(_ events: EventCounts) -> String {
+    static func eventsLine(_ events: EventCounts) -> String {
         "Events: \(NumberText.grouped(events.lines)) lines read, \(NumberText.grouped(events.applied)) applied, "
             + "\(NumberText.grouped(events.duplicates)) duplicates, \(NumberText.grouped(events.rejected)) rejected"
     }

@@ -15,9 +15,6 @@ struct PlatformState: Sendable {
         var memoryMB: Int
         /// When the service was deployed (its current life).
         var since: Int64
-
-        /// Reserved memory: instances × MB per instance (SPEC §1).
-        var reservedMB: Int64 { Int64(instances) * Int64(memoryMB) }
     }
 
     struct Application: Sendable {

@@ -2,18 +2,31 @@
 /// event's instant. Messages name the account's own things only; they never
 /// say which other account holds a domain.
 public enum RuleViolation: Sendable, Hashable, CustomStringConvertible {
+    /// `application.created` for an application the account already has.
     case applicationAlreadyExists(ApplicationName)
+    /// An event for an application the account doesn't have (or has destroyed).
     case applicationNotFound(ApplicationName)
+    /// `application.flavor_changed` to the flavor the application already has.
     case flavorUnchanged(ApplicationName, Flavor)
+    /// `application.flavor_changed` to `sandbox`, which is not allowed.
     case flavorChangeToSandbox(ApplicationName)
+    /// An event for a service the application doesn't have.
     case serviceNotFound(ApplicationName, ServiceName)
+    /// `service.deployed` redeploying a service with another type.
     case serviceTypeMismatch(ServiceName, existing: ServiceType, given: ServiceType)
+    /// `service.deployed` in a sandbox application with other than 1 instance.
     case sandboxInstances(ApplicationName, instances: Int)
+    /// `service.scaled` on a sandbox application.
     case sandboxCannotScale(ApplicationName)
+    /// `domain.added` or `ssl.enabled` on a sandbox application.
     case customDomainsNeedLiveOrEnterprise(ApplicationName, Flavor)
+    /// `domain.added` for a domain attached anywhere on the platform.
     case domainAlreadyAttached(DomainName)
+    /// An event for a domain not attached to a service of the application.
     case domainNotAttached(DomainName, ApplicationName)
+    /// `ssl.enabled` for a domain whose SSL edge is still billed.
     case sslEdgeAlreadyActive(DomainName)
+    /// `ssl.certificate_updated` or `ssl.disabled` with no SSL edge of the account's on the domain.
     case noActiveSSLEdge(DomainName)
 
     /// The message, in words, for people and logs.

@@ -10,7 +10,7 @@ public enum ChartRamp: Sendable, Hashable, CaseIterable {
     case ascii
 
     /// Blank first, then one character per level, lowest first.
-    public var characters: [Character] {
+    var characters: [Character] {
         switch self {
         case .blocks: [" ", "\u{2581}", "\u{2582}", "\u{2583}", "\u{2584}", "\u{2585}", "\u{2586}", "\u{2587}", "\u{2588}"]
         case .ascii: Array(" .:-=+*#%@")
@@ -18,7 +18,7 @@ public enum ChartRamp: Sendable, Hashable, CaseIterable {
     }
 
     /// The number of levels above blank: 8 for blocks, 9 for ASCII.
-    public var levels: Int { characters.count - 1 }
+    var levels: Int { characters.count - 1 }
 
     /// The level of a day: 0 when `mbSeconds` is 0, else ⌈levels × average ÷
     /// peak⌉ in 1…levels, where average = `mbSeconds` ÷ 86,400; exact integers.
@@ -26,7 +26,7 @@ public enum ChartRamp: Sendable, Hashable, CaseIterable {
     /// - Parameters:
     ///   - mbSeconds: the day's billed MB-seconds (≥ 0).
     ///   - peakMB: the row's peak reserved MB; a day's average never exceeds it.
-    public func level(mbSeconds: Int64, peakMB: Int64) -> Int {
+    func level(mbSeconds: Int64, peakMB: Int64) -> Int {
         guard mbSeconds > 0, peakMB > 0 else { return 0 }
         let capacity = Int128(peakMB) * Int128(DailyUsageMeter.secondsPerDay)
         let scaled = Int128(mbSeconds) * Int128(levels)
@@ -35,7 +35,7 @@ public enum ChartRamp: Sendable, Hashable, CaseIterable {
     }
 
     /// One row's chart: `|`, a character per day, `|`.
-    public func chart(dailyMBSeconds: [Int64], peakMB: Int64) -> String {
+    func chart(dailyMBSeconds: [Int64], peakMB: Int64) -> String {
         let characters = self.characters
         return "|" + String(dailyMBSeconds.map { characters[level(mbSeconds: $0, peakMB: peakMB)] }) + "|"
     }

@@ -57,7 +57,17 @@ extension UsageReport {
     /// Builds the report from one account metered alone: rows follow the
     /// invoice's lines, merged per service or edge across flavors and rate
     /// cards, with the day-by-day series of the same resource.
-    init(_ metering: AccountMetering, period: BillingPeriod, currency: Currency, symbols: SymbolTable) {
+    ///
+    /// - Throws: ``RunError/configuration(_:)`` when the account's MB-seconds
+    ///   don't fit in 64 bits (only with absurd allocations).
+    init(_ metering: AccountMetering, period: BillingPeriod, currency: Currency, symbols: SymbolTable) throws(RunError) {
+        func checked(_ sum: Int128) throws(RunError) -> Int64 {
+            guard let value = Int64(exactly: sum) else {
+                throw .configuration(RateCardError(file: nil, field: nil,
+                                                   problem: "the MB-seconds of \(metering.account) do not fit in 64 bits; check the log's allocations"))
+            }
+            return value
+        }
         var rows: [Row] = []
         let lines = metering.invoice?.lines ?? []
         var start = lines.startIndex
@@ -72,7 +82,7 @@ extension UsageReport {
             rows.append(Row(
                 kind: last.kind, application: last.application, service: last.service, serviceType: last.serviceType,
                 domain: last.domain, dailyMBSeconds: series.mbSeconds, dailyPeakMB: series.peakMB,
-                mbSeconds: group.reduce(0) { $0 + $1.mbSeconds },
+                mbSeconds: try checked(group.reduce(Int128(0)) { $0 + Int128($1.mbSeconds) }),
                 // Line amounts are ≥ 0 and their sum, the invoice total, fits in 64 bits.
                 amount: Money(minorUnits: group.reduce(0) { $0 + $1.amount.minorUnits }, currency: currency)))
             start = end
@@ -81,7 +91,7 @@ extension UsageReport {
                   invoiceNumber: Invoice.number(for: metering.account, in: period),
                   status: metering.invoice?.status,
                   rejectedLineCount: metering.invoice?.rejectedLineCount ?? metering.heldWithoutInvoice?.rejectedLineCount ?? 0,
-                  rows: rows, mbSeconds: rows.reduce(0) { $0 + $1.mbSeconds },
+                  rows: rows, mbSeconds: try checked(rows.reduce(Int128(0)) { $0 + Int128($1.mbSeconds) }),
                   total: metering.invoice?.total ?? .zero(currency), events: metering.events)
     }
 }

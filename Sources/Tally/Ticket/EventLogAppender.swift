@@ -95,7 +95,9 @@ public struct EventLogAppender: Sendable {
             try checkLaterEvents(with: candidate, account: account)
         }
         guard try file.endsWithNewline() else { throw .incompleteLastLine(path: path) }
-        try file.append(Array((event.jsonLine + "\n").utf8))
+        let line = event.jsonLine
+        guard !line.isEmpty else { throw .io(path: path, problem: "the event could not be written as JSON; nothing was appended") }
+        try file.append(Array((line + "\n").utf8))
         return .recorded(event)
     }
 

@@ -100,3 +100,52 @@ struct InvoiceCommandTests {
         #expect(result.standardOutput.hasPrefix(expected))
     }
 }
+
+/// A log that is not a regular file (a pipe, a FIFO, `/dev/stdin`, a process
+/// substitution) is copied as it streams by, so a run that must start over or
+/// read a line again gets the same answer as from a file.
+@Suite("a pipe given as FILE, read by tally invoice and tally explain")
+struct PipeInputTests {
+    /// The sample log, out of order early on (the run starts over after the
+    /// first megabyte is read), then 30,000 retries of its first line (3.7 MB)
+    /// and a conflicting line.
+    static func awkwardLog() throws -> Data {
+        var lines = try String(contentsOf: Fixtures.directory.appendingPathComponent("sample-events.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        lines.swapAt(2, 3)
+        lines += Array(repeating: lines[0], count: 30_000)
+        lines.append(lines[1].replacingOccurrences(of: "\"instances\":2", with: "\"instances\":3"))
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    @Test("/dev/stdin as FILE gives the same report and rejections as the file itself")
+    func devStdin() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("log.jsonl")
+        let bytes = try Self.awkwardLog()
+        try bytes.write(to: log)
+        let fromFile = try TallyExecutable.run(["invoice", "--month", "2026-10", log.path])
+        let fromPipe = try TallyExecutable.run(["invoice", "--month", "2026-10", "/dev/stdin"], input: bytes)
+        #expect(fromFile.status == 65)
+        #expect(fromFile.standardError.contains(":30024: s-2: conflicting duplicate"))
+        #expect(fromFile.standardOutput.contains("Events: 30,024 lines read, 23 applied, 30,000 duplicates, 1 rejected"))
+        #expect(fromPipe.status == fromFile.status)
+        #expect(fromPipe.standardOutput == fromFile.standardOutput.replacingOccurrences(of: log.path, with: "/dev/stdin"))
+        #expect(fromPipe.standardError == fromFile.standardError.replacingOccurrences(of: log.path, with: "/dev/stdin"))
+    }
+
+    @Test("tally explain names the events of a pipe given as FILE, read after the run")
+    func explain() throws {
+        let sample = Fixtures.directory.appendingPathComponent("sample-events.jsonl")
+        let arguments = ["explain", "--account", "acct_shop", "--month", "2026-10"]
+        let fromFile = try TallyExecutable.run(arguments + [sample.path])
+        let fromPipe = try TallyExecutable.run(arguments + ["/dev/stdin"], input: try Data(contentsOf: sample))
+        #expect(fromFile.status == 0)
+        #expect(fromPipe.status == 0)
+        #expect(fromPipe.standardOutput.contains("s-3 at /dev/stdin:3"))
+        // Column widths follow the name's length: compare with spaces collapsed.
+        func collapsed(_ text: String) -> String { text.split(separator: " ").joined(separator: " ") }
+        #expect(collapsed(fromPipe.standardOutput) == collapsed(fromFile.standardOutput.replacingOccurrences(of: sample.path, with: "/dev/stdin")))
+    }
+}

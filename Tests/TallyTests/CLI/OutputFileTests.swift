@@ -39,7 +39,9 @@ struct OutputFileTests {
         let reader = Thread { received = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
         reader.start()
         let result = try TallyExecutable.run(Self.arguments + ["--output", fifo, log])
-        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        // The reader ends when tally closes the pipe; wait at most a minute.
+        for _ in 0..<6000 where !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(reader.isFinished)
         #expect(result.status == 0)
         #expect(String(decoding: received, as: UTF8.self).hasPrefix("Invoices for 2026-10"))
         // Still the pipe, not a regular file renamed over it.
@@ -65,5 +67,34 @@ struct OutputFileTests {
         #expect(result.standardError == "tally: " + message.replacingOccurrences(of: "LOG", with: log)
             .replacingOccurrences(of: "OUT", with: out) + "\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == before)
+    }
+
+    @Test("a link to the input log is refused as --output, and the log kept")
+    func linkToInput() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = try sampleCopy(in: directory)
+        let link = directory.appendingPathComponent("report.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "log.jsonl")
+        let before = try Data(contentsOf: URL(fileURLWithPath: log))
+        let result = try TallyExecutable.run(Self.arguments + ["--output", link, log])
+        #expect(result.status == 64)
+        #expect(result.standardError == "tally: --output \(link) is the input log \(log); write the report to another file\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == before)
+    }
+
+    @Test("a replaced report keeps the permissions of the file it replaces")
+    func permissionsKept() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = try sampleCopy(in: directory)
+        let out = directory.appendingPathComponent("out.txt").path
+        try "old\n".write(toFile: out, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: out)
+        let result = try TallyExecutable.run(Self.arguments + ["--output", out, log])
+        #expect(result.status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("Invoices for 2026-10"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        #expect(permissions == 0o640)
     }
 }

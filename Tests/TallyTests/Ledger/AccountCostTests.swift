@@ -62,6 +62,8 @@ struct AccountCostTests {
         let alone = try Self.cost("acct_shop", at: "2026-10-15T00:00:00Z", [LogBuilder.sampleAccount("acct_shop")])
         let together = try Self.cost("acct_shop", at: "2026-10-15T00:00:00Z")
         #expect(alone == together)
+        // www: 512 MB × 228 h, then 1,024 MB × 108 h to the 15th = 227,328 MB-hours × $0.0001875.
+        #expect(together.monthToDateTotal.description == "42.62")
     }
 
     @Test("a certificate update never changes the bill")
@@ -77,6 +79,7 @@ struct AccountCostTests {
         #expect(with.events.applied == without.events.applied + 4)
         let costWith = try Ledger([log.input()], at: utc("2026-10-20T00:00:00Z"), rateCards: Fixtures.defaultRates).cost(of: acct("acct_b"))
         #expect(costWith == costWithout)
+        #expect(costWith.monthToDateTotal.minorUnits > 0)
     }
 }
 

@@ -40,6 +40,18 @@ struct BillingPeriodTests {
         #expect(BillingPeriod("0000-02")?.days == 29)
     }
 
+    @Test("the month of any instant, even outside the years RFC 3339 can write", arguments: [
+        (Int64(253_402_300_800), 10_000, 1, Int64(253_402_300_800)),   // 10000-01-01T00:00:00Z
+        (Int64(-62_167_219_201), -1, 12, Int64(-62_169_897_600)),      // one second before 0000-01-01
+    ])
+    func anyInstant(seconds: Int64, year: Int, month: Int, start: Int64) {
+        let period = BillingPeriod(containing: Timestamp(secondsSinceEpoch: seconds))
+        #expect(period.year == year)
+        #expect(period.month == month)
+        #expect(period.start.secondsSinceEpoch == start)
+        #expect(period.end.secondsSinceEpoch == start + 31 * 86_400)
+    }
+
     @Test("only YYYY-MM is a month", arguments: ["2026-13", "2026-00", "2026-1", "26-10", "2026/10", "2026-10-01", " 2026-10", "-001-01", ""])
     func refused(text: String) {
         #expect(BillingPeriod(text) == nil)

@@ -125,7 +125,7 @@ struct ChargeExplanationTests {
                 // Every event is named by its id, read again from the log.
                 #expect(line.intervals.allSatisfy { $0.start.event.eventID != nil && $0.end.event.map { $0.eventID != nil } ?? true })
             }
-            let usage = UsageReport(metering, period: monthEnd.period, currency: monthEnd.rateCards.currency,
+            let usage = try UsageReport(metering, period: monthEnd.period, currency: monthEnd.rateCards.currency,
                                     symbols: run.log.reader.symbols)
             for row in usage.rows {
                 #expect(row.dailyMBSeconds.reduce(0, +) == row.mbSeconds, "seed \(seed): \(invoice.number) \(row.application)")

@@ -128,7 +128,7 @@ struct UsageReportTests {
         let invoices = try Self.october.run([Fixtures.realTraceLog]).invoices
         #expect(invoices.count == 38)
         for invoice in invoices {
-            let report = UsageReport(try run.metering(of: invoice.account), period: Self.october.period,
+            let report = try UsageReport(try run.metering(of: invoice.account), period: Self.october.period,
                                      currency: Self.october.rateCards.currency, symbols: run.log.reader.symbols)
             #expect(report.total == invoice.total, "\(invoice.account)")
             #expect(report.mbSeconds == invoice.lines.reduce(0) { $0 + $1.mbSeconds }, "\(invoice.account)")
