@@ -46,33 +46,25 @@ struct DailyUsageMeter: Sendable {
     }
 
     /// Adds `allocation` held from `start` to `end`, clipped to the window and
-    /// split at day boundaries and (for an SSL edge's MB) rate-card changes.
+    /// split at rate-card changes (an SSL edge's MB is the card's) and days.
     private mutating func accrue(_ resource: BilledResource, _ allocation: Allocation, from start: Int64, until end: Int64) {
         guard allocation.flavor.isBilled else { return }
-        var from = max(start, window.lowerBound)
-        let to = min(end, window.upperBound)
-        while from < to {
-            let day = Int((from - window.lowerBound) / Self.secondsPerDay)
-            var segmentEnd = min(to, window.lowerBound + Int64(day + 1) * Self.secondsPerDay)
-            let memoryMB: Int64
-            switch allocation {
-            case let .service(_, instances, mb, _):
-                memoryMB = Int64(instances) * Int64(mb)
-            case .sslEdge:
-                guard let card = rateCards.cardIndex(at: from) else {
-                    // No card prices this instant; the meter reports it as a configuration error.
-                    from = segmentEnd
-                    continue
-                }
-                segmentEnd = min(segmentEnd, rateCards.end(ofCard: card) ?? segmentEnd)
-                memoryMB = Int64(rateCards.cards[card].sslEdgeMemoryMB)
+        var entry = series[resource] ?? DailyUsageSeries(dayCount: dayCount)
+        rateCards.forEachSegment(from: max(start, window.lowerBound), to: min(end, window.upperBound)) { card, segmentStart, segmentEnd in
+            // No card prices this piece; the meter reports it as a configuration error.
+            guard let card else { return }
+            let billed = allocation.billedMemory(under: rateCards.cards[card])
+            let memoryMB = Int64(billed.instances) * Int64(billed.memoryMB)
+            var from = segmentStart
+            while from < segmentEnd {
+                let day = Int((from - window.lowerBound) / Self.secondsPerDay)
+                let dayEnd = min(segmentEnd, window.lowerBound + Int64(day + 1) * Self.secondsPerDay)
+                entry.mbSeconds[day] += memoryMB * (dayEnd - from)
+                entry.peakMB[day] = max(entry.peakMB[day], memoryMB)
+                from = dayEnd
             }
-            var entry = series[resource] ?? DailyUsageSeries(dayCount: dayCount)
-            entry.mbSeconds[day] += memoryMB * (segmentEnd - from)
-            entry.peakMB[day] = max(entry.peakMB[day], memoryMB)
-            series[resource] = entry
-            from = segmentEnd
         }
+        series[resource] = entry
     }
 }
 

@@ -71,41 +71,29 @@ struct Meter: Sendable {
     private mutating func accrue(_ resource: BilledResource, _ current: Open, until end: Int64, closedBy: LineLocation?) {
         let flavor = current.allocation.flavor
         guard flavor.isBilled else { return }
-        var from = max(current.since, window.lowerBound)
         let to = min(end, window.upperBound)
-        guard from < to else { return }
-
-        while from < to {
-            guard let card = rateCards.cardIndex(at: from) else {
+        rateCards.forEachSegment(from: max(current.since, window.lowerBound), to: to) { card, from, segmentEnd in
+            guard let card else {
                 firstUncoveredSecond = min(firstUncoveredSecond ?? from, from)
-                guard let next = rateCards.cards.first?.effectiveFrom.secondsSinceEpoch, next < to else { return }
-                from = next
-                continue
+                return
             }
-            let segmentEnd = min(to, rateCards.end(ofCard: card) ?? to)
-            let seconds = segmentEnd - from
-            let instances: Int
-            let memoryMB: Int
+            let (instances, memoryMB) = current.allocation.billedMemory(under: rateCards.cards[card])
             let subject: UsageSubject
             var serviceType: Symbol<ServiceTypeKind> = .none
             var edgeApplication: Symbol<ApplicationKind> = .none
             var destroyedAt: Int64?
             switch (resource, current.allocation) {
-            case let (.service(_, application, service), .service(_, count, mb, type)):
-                instances = count
-                memoryMB = mb
+            case let (.service(_, application, service), .service(_, _, _, type)):
                 subject = .service(application, service)
                 serviceType = type
             case let (.sslEdge(_, domain), .sslEdge(_, application, destroyed)):
-                instances = 1
-                memoryMB = rateCards.cards[card].sslEdgeMemoryMB
                 subject = .sslEdge(domain)
                 edgeApplication = application
                 destroyedAt = destroyed
             default:
                 preconditionFailure("allocation does not match its resource")
             }
-            let mbSeconds = Int64(instances) * Int64(memoryMB) * seconds
+            let mbSeconds = Int64(instances) * Int64(memoryMB) * (segmentEnd - from)
             let key = UsageKey(account: resource.account, subject: subject, flavor: flavor, card: card)
             let updated: Void? = usage.modify(key) { record in
                 record.mbSeconds += mbSeconds
@@ -123,7 +111,6 @@ struct Meter: Sendable {
                     key: key, from: from, to: segmentEnd, instances: instances, memoryMB: memoryMB,
                     mbSeconds: mbSeconds, openedBy: current.cause, closedBy: segmentEnd == to ? closedBy : nil))
             }
-            from = segmentEnd
         }
     }
 }
