@@ -12,11 +12,27 @@ extension MonthEndRun {
     /// - Throws: ``RateCardError`` when an amount or a total does not fit in 64 bits.
     func invoiceRun(pricing usage: Usage, symbols: SymbolTable, holds: HoldList, events: EventCounts)
         throws(RateCardError) -> InvoiceRun {
+        try invoiceRun(assembling: try lineItems(pricing: usage, symbols: symbols), holds: holds, events: events)
+    }
+
+    /// Stage 4: one line item per usage record, in the meter's order.
+    ///
+    /// - Throws: ``RateCardError`` when an amount does not fit in 64 bits.
+    func lineItems(pricing usage: Usage, symbols: SymbolTable) throws(RateCardError) -> [(account: AccountName, line: LineItem)] {
         let rater = Rater(rateCards: rateCards)
         var lines: [(account: AccountName, line: LineItem)] = []
+        lines.reserveCapacity(usage.records.count)
         for record in usage.records {
             lines.append((symbols.name(record.key.account), try rater.lineItem(for: record, symbols: symbols)))
         }
+        return lines
+    }
+
+    /// Stage 5: the invoices of `lines`, held where `holds` says.
+    ///
+    /// - Throws: ``RateCardError`` when a total does not fit in 64 bits.
+    func invoiceRun(assembling lines: [(account: AccountName, line: LineItem)], holds: HoldList, events: EventCounts)
+        throws(RateCardError) -> InvoiceRun {
         let assembler = InvoiceAssembler(period: period, currency: rateCards.currency)
         let invoices = try assembler.invoices(for: lines, holds: holds)
         return InvoiceRun(period: period, currency: rateCards.currency, invoices: invoices, events: events,

@@ -55,26 +55,20 @@ package enum PipelineStages {
     package static func meterAndRate(_ replayed: Replayed, period: BillingPeriod, rateCards: RateCardSet) throws(RateCardError) -> Rated {
         var meter = Meter(window: period.start.secondsSinceEpoch..<period.end.secondsSinceEpoch, rateCards: rateCards)
         for change in replayed.changes { meter.record(change) }
-        let usage = try meter.finish()
-        let rater = Rater(rateCards: rateCards)
-        let symbols = replayed.read.reader.symbols
-        var lines: [(account: AccountName, line: LineItem)] = []
-        for record in usage.records {
-            lines.append((symbols.name(record.key.account), try rater.lineItem(for: record, symbols: symbols)))
-        }
+        let lines = try MonthEndRun(period: period, rateCards: rateCards)
+            .lineItems(pricing: try meter.finish(), symbols: replayed.read.reader.symbols)
         var counts = replayed.read.reader.counts
         counts.applied = replayed.applied
         counts.rejected += replayed.read.recordCount - replayed.applied
         return Rated(lines: lines, counts: counts)
     }
 
-    /// Stages 5 and 6: assembles the invoices and renders them as JSON.
+    /// Stages 5 and 6: assembles the invoices and renders them as JSON. No
+    /// invoice is held here (the stages keep no rejected lines): on a log with
+    /// rejections the month-end run's JSON differs by its holds only.
     package static func assembleAndRender(_ rated: Rated, period: BillingPeriod, rateCards: RateCardSet) throws(RateCardError) -> String {
-        let assembler = InvoiceAssembler(period: period, currency: rateCards.currency)
-        let holds = HoldList(periodEnd: period.end.secondsSinceEpoch)
-        let invoices = try assembler.invoices(for: rated.lines, holds: holds)
-        let run = InvoiceRun(period: period, currency: rateCards.currency, invoices: invoices, events: rated.counts,
-                             heldAccountsWithoutInvoice: [])
+        let run = try MonthEndRun(period: period, rateCards: rateCards)
+            .invoiceRun(assembling: rated.lines, holds: HoldList(periodEnd: period.end.secondsSinceEpoch), events: rated.counts)
         return InvoiceReport.json(run)
     }
 }
