@@ -43,12 +43,12 @@ struct InvoiceAssembler: Sendable {
     /// Services by application then service, SSL edges after, by domain; the
     /// same subject's lines by rate card, then flavor.
     static func precedes(_ lhs: LineItem, _ rhs: LineItem) -> Bool {
-        func key(_ line: LineItem) -> (Int, String, String, Timestamp, Int) {
+        func key(_ line: LineItem) -> (Int, String, String, Timestamp, Flavor) {
             switch line.kind {
             case .service:
-                (0, line.application.text, line.service?.text ?? "", line.rateCard.effectiveFrom, Flavor.allCases.firstIndex(of: line.flavor)!)
+                (0, line.application.text, line.service?.text ?? "", line.rateCard.effectiveFrom, line.flavor)
             case .sslEdge:
-                (1, line.domain?.text ?? "", line.application.text, line.rateCard.effectiveFrom, Flavor.allCases.firstIndex(of: line.flavor)!)
+                (1, line.domain?.text ?? "", line.application.text, line.rateCard.effectiveFrom, line.flavor)
             }
         }
         let left = key(lhs)

@@ -68,8 +68,8 @@ extension RateCard {
         }
 
         let name = try string("name")
-        guard !name.isEmpty, name.utf8.count <= 64, name.utf8.allSatisfy(NameRule.isIdentifierByte)
-        else { throw fail("name", "must be 1–64 characters from A–Z a–z 0–9 . _ -, got \(Printable.quoted(name))") }
+        guard Array(name.utf8).withUnsafeBytes({ NameRule.identifier.accepts($0) })
+        else { throw fail("name", "must be \(NameRule.identifier.summary), got \(Printable.quoted(name))") }
 
         let effectiveText = try string("effective_from")
         guard let effectiveFrom = Timestamp(rfc3339: effectiveText) else {
