@@ -40,7 +40,7 @@ enum ExplainCommand {
             Console.out(help + "\n")
             return .success
         }
-        let account = try ReportCommand.account(parsed)
+        let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let selection = try selection(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])

@@ -81,9 +81,9 @@ struct LedgerQuery {
         }
     }
 
-    /// `--account NAME`, required.
+    /// `--account ACCOUNT`, required, checked against the rule for account names.
     static func account(_ parsed: Arguments) throws(UsageError) -> AccountName {
-        guard let text = parsed["--account"] else { throw UsageError(message: "--account NAME is required") }
+        guard let text = parsed["--account"] else { throw UsageError(message: "--account ACCOUNT is required") }
         do {
             return try AccountName(text)
         } catch {

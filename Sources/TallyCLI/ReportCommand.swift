@@ -34,16 +34,6 @@ enum ReportCommand {
         return format
     }
 
-    /// `--account A`, required, checked against the rule for account names.
-    static func account(_ parsed: Arguments) throws(UsageError) -> AccountName {
-        guard let text = parsed["--account"] else { throw UsageError(message: "--account ACCOUNT is required") }
-        do {
-            return try AccountName(text)
-        } catch {
-            throw UsageError(message: "--account: \(error)")
-        }
-    }
-
     /// Refuses an `--output` or `--rejects` file that is one of the input logs
     /// (it would be overwritten) or the same file for both.
     static func checkOutputs(_ parsed: Arguments) throws(UsageError) {

@@ -35,7 +35,7 @@ enum UsageCommand {
             Console.out(help + "\n")
             return .success
         }
-        let account = try ReportCommand.account(parsed)
+        let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
         try ReportCommand.checkOutputs(parsed)

@@ -114,10 +114,7 @@ extension EventReader {
     /// A line's value fingerprint (SPEC §2.1), from the fast parser when it
     /// takes the line, else from Foundation's; the two agree.
     static func fingerprint(of line: [UInt8]) -> UInt64? {
-        var fast = FastLineParser()
-        if case .object = line.withUnsafeBytes({ fast.parse($0, fingerprinting: true) }) { return fast.fields.fingerprint }
-        var parser = FoundationLineParser()
-        guard case .object = line.withUnsafeBytes({ parser.parse($0) }) else { return nil }
-        return parser.fields.fingerprint
+        var parser = FallbackLineParser()
+        return line.withUnsafeBytes { bytes in parser.withFields(of: bytes, fingerprinting: true) { fields, _ in fields.fingerprint } }
     }
 }

@@ -39,8 +39,7 @@ extension EventReader {
         var originals = [(location: LineLocation, bytes: [UInt8])?](repeating: nil, count: pending.count)
         let last = pending.map { ($0.location.source, $0.location.line) }.max { $0 < $1 }!
 
-        var fast = FastLineParser()
-        var full = FoundationLineParser()
+        var parser = FallbackLineParser()
         var names = SymbolTable()
         for (index, input) in inputs.enumerated() where UInt16(index) <= last.0 {
             let source = UInt16(index)
@@ -62,12 +61,7 @@ extension EventReader {
                         originals[index] = (location, Array(line.bytes))
                     }
                 }
-                if case .object = fast.parse(line.bytes) {
-                    check(fast.fields, line.bytes)
-                } else if case .object = full.parse(line.bytes) {
-                    let fields = full.fields
-                    full.scratch.withUnsafeBytes { check(fields, $0) }
-                }
+                _ = parser.withFields(of: line.bytes, check)
                 return true
             }
         }

@@ -29,17 +29,9 @@ extension RereadLine {
     /// when the fast one can't read the line.
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var fast = FastLineParser()
-        if case .object = bytes.withUnsafeBytes({ fast.parse($0) }) {
-            bytes.withUnsafeBytes { storage in
-                take(fast.fields, storage: storage)
-            }
-            return
-        }
-        var full = FoundationLineParser()
-        guard case .object = bytes.withUnsafeBytes({ full.parse($0) }) else { return }
-        full.scratch.withUnsafeBytes { storage in
-            take(full.fields, storage: storage)
+        var parser = FallbackLineParser()
+        bytes.withUnsafeBytes { line in
+            _ = parser.withFields(of: line) { fields, storage in take(fields, storage: storage) }
         }
     }
 
