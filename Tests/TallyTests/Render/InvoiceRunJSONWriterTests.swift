@@ -8,7 +8,7 @@ struct InvoiceRunJSONWriterTests {
     static func foundation(_ run: InvoiceRun) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(InvoiceReport.document(run)), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(ReferenceRunDocument.document(run)), as: UTF8.self) + "\n"
     }
 
     @Test("the sample log, a held invoice, no invoice at all, and a random noisy log")
