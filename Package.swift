@@ -10,13 +10,18 @@ let package = Package(
         .executable(name: "tally", targets: ["TallyCLI"]),
     ],
     targets: [
+        // Every rule, stage and report (README, "Architecture").
         .target(name: "Tally"),
-        .executableTarget(name: "TallyCLI", dependencies: ["Tally"]),
+        // The commands of `tally`: arguments in, reports and exit codes out,
+        // run in process by the tests.
+        .target(name: "TallyCommands", dependencies: ["Tally"]),
+        // The executable: runs TallyCommands with the process's streams.
+        .executableTarget(name: "TallyCLI", dependencies: ["TallyCommands"]),
         // The benchmark: `swift run -c release tally-bench` (README, "Performance").
         .executableTarget(name: "tally-bench", dependencies: ["Tally"]),
         .testTarget(
             name: "TallyTests",
-            dependencies: ["Tally", "TallyCLI"],
+            dependencies: ["Tally", "TallyCommands", "TallyCLI"],
             exclude: ["Fixtures", "Golden"]
         ),
     ],

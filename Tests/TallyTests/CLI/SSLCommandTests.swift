@@ -91,11 +91,11 @@ struct SSLCommandTests {
         (["ssl", "renew"], "tally: unknown ssl subcommand renew; run tally ssl --help\n"),
         (["ssl", "enable", "--account", "acct_blog", "--domain", "www.example.org", "x.jsonl"], "tally: --app is required\n"),
         (["ssl", "update", "--account", "acct_blog", "--domain", "www.example.org", "a.jsonl", "b.jsonl"],
-         "tally: ssl update appends to one event-log file: give its path (not -) once\n"),
+         "tally: ssl update takes one event-log file to append to: give its path (not -) once\n"),
         (["ssl", "quote", "--account", "acct blog", "--app", "x", "--domain", "d.example"],
          "tally: --account: field \"account\" must be 1–64 characters from A–Z a–z 0–9 . _ -, got \"acct blog\"\n"),
         (["ssl", "list", "--account", "a", "--at", "yesterday"],
-         "tally: --at yesterday: expected an RFC 3339 date-time such as 2026-10-20T00:00:00Z\n"),
+         "tally: --at \"yesterday\": expected an RFC 3339 date-time such as 2026-10-20T00:00:00Z\n"),
         (["ssl", "check"], "tally: ssl check takes one folder, the one holding ssl.key, ssl.crt and ssl.chain\n"),
     ])
     func usage(arguments: [String], message: String) throws {

@@ -29,13 +29,12 @@ enum AccountCommand {
         missing or unreadable, 78 rate-card configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
+    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: LedgerQuery.options, flags: ["--help", "-h"])
         if parsed.has("--help") || parsed.has("-h") {
-            Console.out(help + "\n")
-            return .success
+            return context.emit(help + "\n")
         }
-        let query = try LedgerQuery(parsed)
+        let query = try LedgerQuery(parsed, context)
         return query.run { ledger throws(LedgerError) in
             let view = ledger.account(query.account)
             let cost = try ledger.cost(of: query.account)

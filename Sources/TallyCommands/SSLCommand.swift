@@ -45,57 +45,57 @@ enum SSLCommand {
         78 rate-card configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
-        guard let subcommand = arguments.first else { throw UsageError(message: "ssl needs a subcommand; run tally ssl --help") }
+    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        guard let subcommand = arguments.first else { throw .missingSubcommand(command: "ssl") }
         let rest = arguments.dropFirst()
         switch subcommand {
         case "--help", "-h", "help":
-            Console.out(help + "\n")
-            return .success
+            return context.emit(help + "\n")
         case "check":
-            return try check(rest)
+            return try check(rest, context)
         case "quote":
-            return try quote(rest)
+            return try quote(rest, context)
         case "list":
-            return try list(rest)
+            return try list(rest, context)
         case "enable", "update", "disable":
-            return try record(subcommand, rest)
+            return try record(subcommand, rest, context)
         default:
-            throw UsageError(message: "unknown ssl subcommand \(subcommand); run tally ssl --help")
+            throw .unknownSubcommand(command: "ssl", given: subcommand)
         }
     }
 
-    private static func parse(_ arguments: ArraySlice<String>, options: Set<String>) throws(UsageError) -> Arguments? {
+    /// The subcommand's arguments; `nil` when they ask for help, which is printed.
+    private static func parse(_ arguments: ArraySlice<String>, options: Set<String>,
+                              _ context: CommandContext) throws(UsageError) -> Arguments? {
         let parsed = try Arguments(arguments, options: options, flags: ["--help", "-h"])
         if parsed.has("--help") || parsed.has("-h") {
-            Console.out(help + "\n")
+            _ = context.emit(help + "\n")
             return nil
         }
         return parsed
     }
 
-    private static func check(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: ["--format"]) else { return .success }
+    private static func check(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        guard let parsed = try parse(arguments, options: ["--format"], context) else { return .success }
         guard parsed.positionals.count == 1, let directory = parsed.positionals.first else {
-            throw UsageError(message: "ssl check takes one folder, the one holding ssl.key, ssl.crt and ssl.chain")
+            throw .wrongArguments(command: "ssl check", expected: "one folder, the one holding ssl.key, ssl.crt and ssl.chain")
         }
-        let format = parsed["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else { throw UsageError(message: "--format \(format): expected text or json") }
+        let format = try ReportCommand.format(parsed, ["text", "json"])
         let findings: [BundleFinding]
         do {
             findings = try CertificateBundleCheck.check(directory: directory)
         } catch {
-            Console.error("tally: \(error)")
+            context.console.error("tally: \(error)")
             return .noInput
         }
-        Console.out(format == "json" ? BundleReport.json(findings, directory: directory)
-                                     : BundleReport.text(findings, directory: directory))
-        return BundleReport.isAcceptable(findings) ? .success : .dataError
+        return context.emit(format == "json" ? BundleReport.json(findings, directory: directory)
+                                             : BundleReport.text(findings, directory: directory),
+                            status: BundleReport.isAcceptable(findings) ? .success : .dataError)
     }
 
-    private static func quote(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: LedgerQuery.options.union(["--app", "--domain"])) else { return .success }
-        let query = try LedgerQuery(parsed)
+    private static func quote(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        guard let parsed = try parse(arguments, options: LedgerQuery.options.union(["--app", "--domain"]), context) else { return .success }
+        let query = try LedgerQuery(parsed, context)
         let app: ApplicationName = try LedgerQuery.name("--app", parsed)
         let domain: DomainName = try LedgerQuery.name("--domain", parsed)
         return query.run { ledger throws(LedgerError) in
@@ -104,9 +104,9 @@ enum SSLCommand {
         }
     }
 
-    private static func list(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: LedgerQuery.options) else { return .success }
-        let query = try LedgerQuery(parsed)
+    private static func list(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        guard let parsed = try parse(arguments, options: LedgerQuery.options, context) else { return .success }
+        let query = try LedgerQuery(parsed, context)
         return query.run { ledger throws(LedgerError) in
             let edges = ledger.sslEdges(of: query.account)
             var hourly: [Money] = []
@@ -116,20 +116,20 @@ enum SSLCommand {
         }
     }
 
-    private static func record(_ subcommand: String, _ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: ["--account", "--app", "--domain", "--at", "--id"]) else { return .success }
+    private static func record(_ subcommand: String, _ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        guard let parsed = try parse(arguments, options: ["--account", "--app", "--domain", "--at", "--id"], context) else { return .success }
         let account = try LedgerQuery.account(parsed)
-        let instant = try LedgerQuery.instant(parsed)
+        let instant = try LedgerQuery.instant(parsed, context)
         let app: ApplicationName? = try LedgerQuery.optionalName("--app", parsed)
         let domain: DomainName = try LedgerQuery.name("--domain", parsed)
         let id: EventID? = try LedgerQuery.optionalName("--id", parsed)
         guard parsed.positionals.count == 1, let path = parsed.positionals.first, path != "-" else {
-            throw UsageError(message: "ssl \(subcommand) appends to one event-log file: give its path (not -) once")
+            throw .wrongArguments(command: "ssl \(subcommand)", expected: "one event-log file to append to: give its path (not -) once")
         }
         let action: SSLAction
         switch subcommand {
         case "enable":
-            guard let app else { throw UsageError(message: "--app is required") }
+            guard let app else { throw .missingOption("--app", placeholder: nil) }
             action = .enable(application: app, domain: domain)
         case "update":
             action = .updateCertificate(domain: domain, application: app)
@@ -138,10 +138,9 @@ enum SSLCommand {
         }
         do {
             let outcome = try EventLogAppender(path: path).record(action, for: account, at: instant, id: id)
-            Console.out(SSLReport.text(outcome, path: path))
-            return .success
+            return context.emit(SSLReport.text(outcome, path: path))
         } catch {
-            Console.error("tally: \(error)")
+            context.console.error("tally: \(error)")
             switch error {
             case .refused, .idInUse, .wouldInvalidateLaterEvents, .incompleteLastLine: return .dataError
             case .input: return .noInput

@@ -17,9 +17,9 @@ enum ReportCommand {
 
     /// `--month YYYY-MM`, required.
     static func period(_ parsed: Arguments) throws(UsageError) -> BillingPeriod {
-        guard let monthText = parsed["--month"] else { throw UsageError(message: "--month YYYY-MM is required") }
+        guard let monthText = parsed["--month"] else { throw .missingOption("--month", placeholder: "YYYY-MM") }
         guard let period = BillingPeriod(monthText) else {
-            throw UsageError(message: "--month \(Printable.quoted(monthText)): expected YYYY-MM, e.g. 2026-10")
+            throw .invalidValue(option: "--month", value: monthText, expected: "YYYY-MM, e.g. 2026-10")
         }
         return period
     }
@@ -29,7 +29,7 @@ enum ReportCommand {
         let format = parsed["--format"] ?? formats[0]
         guard formats.contains(format) else {
             let choices = formats.count > 1 ? formats.dropLast().joined(separator: ", ") + " or " + formats.last! : formats[0]
-            throw UsageError(message: "--format \(Printable.quoted(format)): expected \(choices)")
+            throw .invalidValue(option: "--format", value: format, expected: choices)
         }
         return format
     }
@@ -40,33 +40,34 @@ enum ReportCommand {
         let outputs = ["--output", "--rejects"].compactMap { option in parsed[option].map { (option, $0) } }
         for (option, path) in outputs {
             for input in parsed.positionals where input != "-" && AtomicFileWriter.sameFile(path, input) {
-                throw UsageError(message: "\(option) \(path) is the input log \(input); write the report to another file")
+                throw .outputIsInput(option: option, path: path, input: input)
             }
         }
         if outputs.count == 2, outputs[0].1 == outputs[1].1 || AtomicFileWriter.sameFile(outputs[0].1, outputs[1].1) {
-            throw UsageError(message: "--output and --rejects name the same file \(outputs[0].1); give two files")
+            throw .sameOutputs(path: outputs[0].1)
         }
     }
 
     /// The positional FILEs, or standard input when there are none.
-    static func inputs(_ parsed: Arguments) -> [EventInput] {
-        parsed.positionals.isEmpty ? [EventInput.standardInput] : parsed.positionals.map(EventInput.file)
+    static func inputs(_ parsed: Arguments, _ context: CommandContext) -> [EventInput] {
+        parsed.positionals.isEmpty ? [context.standardInput]
+            : parsed.positionals.map { $0 == "-" ? context.standardInput : EventInput.file($0) }
     }
 
     /// The rate cards from `--rates`, `$TALLY_RATES` or `./Rates`; `nil` after
     /// printing the error (exit code 78).
-    static func rateCards(_ parsed: Arguments) -> RateCardSet? {
+    static func rateCards(_ parsed: Arguments, _ context: CommandContext) -> RateCardSet? {
         do {
-            return try RateCardSet.load(directory: RatesLocation.directory(parsed["--rates"]))
+            return try RateCardSet.load(directory: RatesLocation.directory(parsed["--rates"], context))
         } catch {
-            Console.error("tally: rate-card configuration error: \(error)")
+            context.console.error("tally: rate-card configuration error: \(error)")
             return nil
         }
     }
 
     /// Prints a run's error and returns its exit code: 66 for input, 78 for configuration.
-    static func failure(_ error: RunError) -> ExitCode {
-        Console.error("tally: \(error)")
+    static func failure(_ error: RunError, _ context: CommandContext) -> ExitCode {
+        context.console.error("tally: \(error)")
         switch error {
         case .input: return .noInput
         case .configuration: return .configuration
@@ -74,8 +75,8 @@ enum ReportCommand {
     }
 
     /// Prints each rejected line on standard error as `FILE:LINE: ID: reason`.
-    static func printRejection(_ rejection: Rejection) {
-        Console.error("\(rejection)")
+    static func printRejection(_ context: CommandContext) -> (Rejection) -> Void {
+        { rejection in context.console.errorLine("\(rejection)") }
     }
 
     /// Writes `report` to `--output FILE` atomically (temporary file, flush,
@@ -83,16 +84,16 @@ enum ReportCommand {
     ///
     /// - Returns: `status`; 64 when FILE's folder can't be written to; 74 when
     ///   writing fails part-way (FILE is then left as it was).
-    static func emit(_ report: String, _ parsed: Arguments, status: ExitCode) -> ExitCode {
+    static func emit(_ report: String, _ parsed: Arguments, status: ExitCode, _ context: CommandContext) -> ExitCode {
+        context.console.flushErrors()
         guard let path = parsed["--output"] else {
-            Console.out(report)
-            return status
+            return context.emit(report, status: status)
         }
         let writer: AtomicFileWriter
         do {
-            writer = try AtomicFileWriter(path: path)
+            writer = try AtomicFileWriter(path: path, option: "--output")
         } catch {
-            Console.error("tally: --output \(error.message)")
+            context.console.error("tally: \(error)")
             return .usage
         }
         do {
@@ -101,7 +102,7 @@ enum ReportCommand {
             return status
         } catch {
             writer.discard()
-            Console.error("tally: \(error.message)")
+            context.console.error("tally: \(error.message)")
             return .ioError
         }
     }

@@ -33,60 +33,59 @@ enum ExplainCommand {
         configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
+    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account", "--line", "--service", "--domain"]),
                                    flags: ["--help", "-h"])
         if parsed.has("--help") || parsed.has("-h") {
-            Console.out(help + "\n")
-            return .success
+            return context.emit(help + "\n")
         }
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let selection = try selection(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
         try ReportCommand.checkOutputs(parsed)
-        guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
+        guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let explanation: ChargeExplanation
         do {
             explanation = try MonthEndRun(period: period, rateCards: rateCards)
-                .explanation(of: account, selecting: selection, ReportCommand.inputs(parsed),
-                             onRejection: ReportCommand.printRejection)
+                .explanation(of: account, selecting: selection, ReportCommand.inputs(parsed, context),
+                             onRejection: ReportCommand.printRejection(context))
         } catch {
-            if case let .run(runError) = error { return ReportCommand.failure(runError) }
-            throw UsageError(message: "\(error)")
+            if case let .run(runError) = error { return ReportCommand.failure(runError, context) }
+            throw .nothingToExplain(error)
         }
         return ReportCommand.emit(format == "json" ? explanation.json() : explanation.text(), parsed,
-                                  status: explanation.events.rejected > 0 || explanation.status == .held ? .dataError : .success)
+                                  status: explanation.events.rejected > 0 || explanation.status == .held ? .dataError : .success, context)
     }
 
     /// `--line N`, `--service APP/SERVICE` or `--domain D` (at most one), else every line.
     static func selection(_ parsed: Arguments) throws(UsageError) -> ChargeSelection {
         let given = ["--line", "--service", "--domain"].filter { parsed[$0] != nil }
         guard given.count <= 1 else {
-            throw UsageError(message: "\(given.joined(separator: " and ")) can't be combined; give at most one")
+            throw .conflictingOptions(given)
         }
         if let text = parsed["--line"] {
             guard let number = Int(text), number >= 1 else {
-                throw UsageError(message: "--line \(Printable.quoted(text)): expected a line number from 1")
+                throw .invalidValue(option: "--line", value: text, expected: "a line number from 1")
             }
             return .line(number)
         }
         if let text = parsed["--service"] {
             let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw UsageError(message: "--service \(Printable.quoted(text)): expected APP/SERVICE, e.g. shop/www")
+                throw .invalidValue(option: "--service", value: text, expected: "APP/SERVICE, e.g. shop/www")
             }
             do {
                 return .service(try ApplicationName(String(parts[0])), try ServiceName(String(parts[1])))
             } catch {
-                throw UsageError(message: "--service: \(error)")
+                throw .invalidName(option: "--service", error)
             }
         }
         if let text = parsed["--domain"] {
             do {
                 return .domain(try DomainName(text))
             } catch {
-                throw UsageError(message: "--domain: \(error)")
+                throw .invalidName(option: "--domain", error)
             }
         }
         return .all

@@ -28,28 +28,27 @@ enum UsageCommand {
         \(ReportCommand.exitCodesHelp)
         """
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
+    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account"]),
                                    flags: ["--help", "-h", "--ascii"])
         if parsed.has("--help") || parsed.has("-h") {
-            Console.out(help + "\n")
-            return .success
+            return context.emit(help + "\n")
         }
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
         try ReportCommand.checkOutputs(parsed)
-        guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
+        guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let report: UsageReport
         do {
             report = try MonthEndRun(period: period, rateCards: rateCards)
-                .usageReport(for: account, ReportCommand.inputs(parsed), onRejection: ReportCommand.printRejection)
+                .usageReport(for: account, ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
         } catch {
-            return ReportCommand.failure(error)
+            return ReportCommand.failure(error, context)
         }
-        let ramp: ChartRamp = parsed.has("--ascii") || !isUTF8Locale(ProcessInfo.processInfo.environment) ? .ascii : .blocks
+        let ramp: ChartRamp = parsed.has("--ascii") || !isUTF8Locale(context.environment) ? .ascii : .blocks
         return ReportCommand.emit(format == "json" ? report.json() : report.text(ramp: ramp), parsed,
-                                  status: report.events.rejected > 0 || report.status == .held ? .dataError : .success)
+                                  status: report.events.rejected > 0 || report.status == .held ? .dataError : .success, context)
     }
 
     /// Whether the locale's character set is UTF-8: the first of `LC_ALL`,

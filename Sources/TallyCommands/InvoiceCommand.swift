@@ -29,24 +29,22 @@ enum InvoiceCommand {
         configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
+    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects"]),
                                    flags: ["--help", "-h", "--strict"])
         if parsed.has("--help") || parsed.has("-h") {
-            Console.out(help + "\n")
-            return .success
+            return context.emit(help + "\n")
         }
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json", "csv"])
         try ReportCommand.checkOutputs(parsed)
-        guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
-        let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path) }
+        guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
+        let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path, option: "--rejects") }
         var rejectsFailure: OutputError?
-        var standardError = BufferedStandardError()
         let outcome: Result<InvoiceRun, RunError>
         do throws(RunError) {
-            outcome = .success(try MonthEndRun(period: period, rateCards: rateCards).run(ReportCommand.inputs(parsed)) { rejection in
-                standardError.line("\(rejection)")
+            outcome = .success(try MonthEndRun(period: period, rateCards: rateCards).run(ReportCommand.inputs(parsed, context)) { rejection in
+                context.console.errorLine("\(rejection)")
                 guard let rejects, rejectsFailure == nil else { return }
                 do throws(OutputError) {
                     try rejects.write(rejection.jsonLine + "\n")
@@ -57,7 +55,7 @@ enum InvoiceCommand {
         } catch {
             outcome = .failure(error)
         }
-        standardError.flush()
+        context.console.flushErrors()
 
         // The rejects file is kept whenever the whole log was read.
         if let rejects {
@@ -69,7 +67,7 @@ enum InvoiceCommand {
                     try rejects.commit()
                 } catch {
                     rejects.discard()
-                    Console.error("tally: \(error.message)")
+                    context.console.error("tally: \(error.message)")
                     return .ioError
                 }
             }
@@ -77,10 +75,10 @@ enum InvoiceCommand {
 
         switch outcome {
         case let .failure(error):
-            return ReportCommand.failure(error)
+            return ReportCommand.failure(error, context)
         case let .success(run):
             if parsed.has("--strict"), run.needsAttention {
-                Console.error("tally: --strict: \(run.events.rejected) line\(run.events.rejected == 1 ? "" : "s") rejected; no invoices printed")
+                context.console.error("tally: --strict: \(run.events.rejected) line\(run.events.rejected == 1 ? "" : "s") rejected; no invoices printed")
                 return .dataError
             }
             let report = switch format {
@@ -88,16 +86,16 @@ enum InvoiceCommand {
             case "csv": InvoiceReport.csv(run)
             default: InvoiceReport.text(run)
             }
-            return ReportCommand.emit(report, parsed, status: run.needsAttention ? .dataError : .success)
+            return ReportCommand.emit(report, parsed, status: run.needsAttention ? .dataError : .success, context)
         }
     }
 }
 
 /// Where rate cards are read from: `--rates`, else `$TALLY_RATES`, else `./Rates`.
 enum RatesLocation {
-    static func directory(_ option: String?) -> String {
+    static func directory(_ option: String?, _ context: CommandContext) -> String {
         if let option { return option }
-        if let variable = ProcessInfo.processInfo.environment["TALLY_RATES"], !variable.isEmpty { return variable }
+        if let variable = context.environment["TALLY_RATES"], !variable.isEmpty { return variable }
         return "Rates"
     }
 }

@@ -31,18 +31,18 @@ struct Arguments {
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
             if allowedFlags.contains(name), inlineValue == nil {
-                guard flags.insert(name).inserted else { throw UsageError(message: "\(name) is given twice") }
+                guard flags.insert(name).inserted else { throw .repeatedOption(name) }
             } else if options.contains(name) {
-                guard values[name] == nil else { throw UsageError(message: "\(name) is given twice") }
+                guard values[name] == nil else { throw .repeatedOption(name) }
                 if let inlineValue {
                     values[name] = inlineValue
                 } else {
-                    guard index < arguments.endIndex else { throw UsageError(message: "\(name) needs a value") }
+                    guard index < arguments.endIndex else { throw .missingValue(option: name) }
                     values[name] = arguments[index]
                     index += 1
                 }
             } else {
-                throw UsageError(message: "unknown option \(argument)")
+                throw .unknownOption(argument)
             }
         }
     }

@@ -12,17 +12,15 @@ struct LedgerQuery {
     let json: Bool
     let inputs: [EventInput]
     let ratesDirectory: String
+    let context: CommandContext
 
-    init(_ parsed: Arguments) throws(UsageError) {
+    init(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) {
         account = try Self.account(parsed)
-        instant = try Self.instant(parsed)
-        let format = parsed["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else {
-            throw UsageError(message: "--format \(format): expected text or json")
-        }
-        json = format == "json"
-        inputs = parsed.positionals.isEmpty ? [EventInput.standardInput] : parsed.positionals.map(EventInput.file)
-        ratesDirectory = RatesLocation.directory(parsed["--rates"])
+        instant = try Self.instant(parsed, context)
+        json = try ReportCommand.format(parsed, ["text", "json"]) == "json"
+        inputs = ReportCommand.inputs(parsed, context)
+        ratesDirectory = RatesLocation.directory(parsed["--rates"], context)
+        self.context = context
     }
 
     /// Builds the ledger, prints the report `render` makes of it, and returns
@@ -35,12 +33,13 @@ struct LedgerQuery {
         } catch {
             return error.code
         }
+        let text: String
         do {
-            Console.out(try render(ledger))
+            text = try render(ledger)
         } catch {
-            return Self.report(error)
+            return report(error)
         }
-        return ledger.account(account).rejectedLineCount > 0 ? .dataError : .success
+        return context.emit(text, status: ledger.account(account).rejectedLineCount > 0 ? .dataError : .success)
     }
 
     /// Loads the rate cards and replays the log up to the instant. The
@@ -53,16 +52,16 @@ struct LedgerQuery {
         do {
             rateCards = try RateCardSet.load(directory: ratesDirectory)
         } catch {
-            Console.error("tally: rate-card configuration error: \(error)")
+            context.console.error("tally: rate-card configuration error: \(error)")
             throw Stop(code: .configuration)
         }
         let account = self.account
         do {
             return try Ledger(inputs, at: instant, rateCards: rateCards) { rejection in
-                if rejection.account == account, (rejection.time ?? instant) <= instant { Console.error("\(rejection)") }
+                if rejection.account == account, (rejection.time ?? instant) <= instant { context.console.error("\(rejection)") }
             }
         } catch {
-            throw Stop(code: Self.report(error))
+            throw Stop(code: report(error))
         }
     }
 
@@ -72,8 +71,8 @@ struct LedgerQuery {
     }
 
     /// Prints a ledger error and returns its exit code.
-    static func report(_ error: LedgerError) -> ExitCode {
-        Console.error("tally: \(error)")
+    func report(_ error: LedgerError) -> ExitCode {
+        context.console.error("tally: \(error)")
         switch error {
         case .input: return .noInput
         case .configuration: return .configuration
@@ -83,26 +82,26 @@ struct LedgerQuery {
 
     /// `--account ACCOUNT`, required, checked against the rule for account names.
     static func account(_ parsed: Arguments) throws(UsageError) -> AccountName {
-        guard let text = parsed["--account"] else { throw UsageError(message: "--account ACCOUNT is required") }
+        guard let text = parsed["--account"] else { throw .missingOption("--account", placeholder: "ACCOUNT") }
         do {
             return try AccountName(text)
         } catch {
-            throw UsageError(message: "--account: \(error)")
+            throw .invalidName(option: "--account", error)
         }
     }
 
     /// `--at TIME` (RFC 3339), or now in whole seconds.
-    static func instant(_ parsed: Arguments) throws(UsageError) -> Timestamp {
-        guard let text = parsed["--at"] else { return Timestamp(Date()) }
+    static func instant(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) -> Timestamp {
+        guard let text = parsed["--at"] else { return context.now() }
         guard let instant = Timestamp(rfc3339: text) else {
-            throw UsageError(message: "--at \(text): expected an RFC 3339 date-time such as 2026-10-20T00:00:00Z")
+            throw .invalidValue(option: "--at", value: text, expected: "an RFC 3339 date-time such as 2026-10-20T00:00:00Z")
         }
         return instant
     }
 
     /// A required name option such as `--app` or `--domain`, checked against its rule.
     static func name<Kind: NameKind>(_ option: String, _ parsed: Arguments) throws(UsageError) -> Name<Kind> {
-        guard let name: Name<Kind> = try optionalName(option, parsed) else { throw UsageError(message: "\(option) is required") }
+        guard let name: Name<Kind> = try optionalName(option, parsed) else { throw .missingOption(option, placeholder: nil) }
         return name
     }
 
@@ -112,7 +111,7 @@ struct LedgerQuery {
         do {
             return try Name<Kind>(text)
         } catch {
-            throw UsageError(message: "\(option): \(error)")
+            throw .invalidName(option: option, error)
         }
     }
 }

@@ -22,26 +22,25 @@ enum SummaryCommand {
         \(ReportCommand.exitCodesHelp)
         """
 
-    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> ExitCode {
+    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: ["--help", "-h"])
         if parsed.has("--help") || parsed.has("-h") {
-            Console.out(help + "\n")
-            return .success
+            return context.emit(help + "\n")
         }
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
         try ReportCommand.checkOutputs(parsed)
-        guard let rateCards = ReportCommand.rateCards(parsed) else { return .configuration }
+        guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let run: InvoiceRun
         let summary: MonthSummary
         do {
             run = try MonthEndRun(period: period, rateCards: rateCards)
-                .run(ReportCommand.inputs(parsed), onRejection: ReportCommand.printRejection)
+                .run(ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
             summary = try MonthSummary(run)
         } catch {
-            return ReportCommand.failure(error)
+            return ReportCommand.failure(error, context)
         }
         return ReportCommand.emit(format == "json" ? summary.json() : summary.text(), parsed,
-                                  status: run.needsAttention ? .dataError : .success)
+                                  status: run.needsAttention ? .dataError : .success, context)
     }
 }

@@ -17,21 +17,22 @@ struct AtomicFileWriter {
     private let finalPath: String?
     private let handle: FileHandle
 
-    /// Starts writing `path`.
+    /// Starts writing `path`, given as `option` (for messages).
     ///
-    /// - Throws: ``UsageError`` naming the path when it (or its folder) can't be written.
-    init(path: String) throws(UsageError) {
+    /// - Throws: ``UsageError/unusableOutput(option:path:problem:)`` when the
+    ///   path (or its folder) can't be written.
+    init(path: String, option: String) throws(UsageError) {
         self.path = path
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists, isDirectory.boolValue {
-            throw UsageError(message: "\(path): is a folder; give a file name")
+            throw .unusableOutput(option: option, path: path, problem: "is a folder; give a file name")
         }
         let type = exists ? (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType : nil
         if exists, type != .typeRegular {
             guard let handle = FileHandle(forWritingAtPath: target.path) else {
-                throw UsageError(message: "\(path): cannot be written; check its permissions")
+                throw .unusableOutput(option: option, path: path, problem: "cannot be written; check its permissions")
             }
             writingPath = target.path
             finalPath = nil
@@ -42,7 +43,7 @@ struct AtomicFileWriter {
             .appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary)
-        else { throw UsageError(message: "\(path): cannot be written; check that its folder exists and is writable") }
+        else { throw .unusableOutput(option: option, path: path, problem: "cannot be written; check that its folder exists and is writable") }
         // The new file keeps the permissions of the one it replaces.
         if exists, let permissions = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.posixPermissions] {
             try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)

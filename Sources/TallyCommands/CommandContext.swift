@@ -1,0 +1,44 @@
+import Foundation
+import Tally
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a command gets from the process around it: its console, its
+/// environment, standard input, the clock and whether the streams are
+/// terminals. The executable passes the process's own; tests pass their own,
+/// so a command runs the same either way.
+public struct CommandContext: Sendable {
+    /// Standard output (reports only) and standard error (everything else).
+    public var console: Console
+    /// Environment variables (`TALLY_RATES`, `LC_ALL`, `LC_CTYPE`, `LANG`).
+    public var environment: [String: String]
+    /// What a FILE of `-`, or no FILE, reads.
+    public var standardInput: EventInput
+    /// Now, for `--at` and `tally close` when not given (UTC, whole seconds).
+    public var now: @Sendable () -> Timestamp
+    /// Whether standard input is a terminal (then `tally invoice` without
+    /// FILE says it is reading it).
+    public var standardInputIsTerminal: Bool
+    /// Whether standard error is a terminal (then long runs show progress).
+    public var standardErrorIsTerminal: Bool
+
+    /// Makes a context.
+    public init(console: Console, environment: [String: String], standardInput: EventInput = .standardInput,
+                now: @escaping @Sendable () -> Timestamp, standardInputIsTerminal: Bool = false,
+                standardErrorIsTerminal: Bool = false) {
+        self.console = console
+        self.environment = environment
+        self.standardInput = standardInput
+        self.now = now
+        self.standardInputIsTerminal = standardInputIsTerminal
+        self.standardErrorIsTerminal = standardErrorIsTerminal
+    }
+
+    /// The running process's streams, environment and clock.
+    public static func process() -> CommandContext {
+        CommandContext(console: .standardStreams(), environment: ProcessInfo.processInfo.environment,
+                       now: { Timestamp(Date()) }, standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
+                       standardErrorIsTerminal: isatty(STDERR_FILENO) == 1)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a command's output goes: standard output carries only the report,
+/// standard error everything else. The process's own streams for `tally`;
+/// memory for tests, which run commands in process.
+public final class Console: @unchecked Sendable {
+    private enum Stream {
+        case descriptor(Int32)
+        case memory
+    }
+
+    private let output: Stream
+    private let error: Stream
+    private let lock = NSLock()
+    private var capturedOutput = Data()
+    private var capturedError = Data()
+    /// Error lines not yet written: a log of a million bad lines should not
+    /// cost a million system calls.
+    private var pendingError = Data()
+
+    private init(output: Stream, error: Stream) {
+        self.output = output
+        self.error = error
+    }
+
+    /// The process's standard output and standard error.
+    public static func standardStreams() -> Console {
+        Console(output: .descriptor(STDOUT_FILENO), error: .descriptor(STDERR_FILENO))
+    }
+
+    /// A console that keeps what is written, for tests: read it back with
+    /// ``standardOutput`` and ``standardError``.
+    public static func capturing() -> Console {
+        Console(output: .memory, error: .memory)
+    }
+
+    /// What was written to standard output (capturing consoles only).
+    public var standardOutput: String {
+        lock.withLock { String(decoding: capturedOutput, as: UTF8.self) }
+    }
+
+    /// What was written to standard error (capturing consoles only).
+    public var standardError: String {
+        flushErrors()
+        return lock.withLock { String(decoding: capturedError, as: UTF8.self) }
+    }
+
+    /// Writes `text` to standard output.
+    ///
+    /// - Throws: ``OutputError`` when standard output can't take it (a full
+    ///   disk, `/dev/full`, a closed pipe): the command exits 74.
+    public func out(_ text: String) throws(OutputError) {
+        flushErrors()
+        try write(Data(text.utf8), toOutput: true)
+    }
+
+    /// Writes `text` to standard error, adding a newline when it has none.
+    /// Failures are ignored: there is nowhere left to report them.
+    public func error(_ text: String) {
+        lock.withLock {
+            pendingError.append(contentsOf: text.utf8)
+            if !text.hasSuffix("\n") { pendingError.append(0x0A) }
+        }
+        flushErrors()
+    }
+
+    /// Adds a line to standard error, written 64 KiB at a time; call
+    /// ``flushErrors()`` when a batch ends.
+    public func errorLine(_ text: String) {
+        let full = lock.withLock { () -> Bool in
+            pendingError.append(contentsOf: text.utf8)
+            pendingError.append(0x0A)
+            return pendingError.count >= 1 << 16
+        }
+        if full { flushErrors() }
+    }
+
+    /// Writes the lines ``errorLine(_:)`` keeps.
+    public func flushErrors() {
+        let pending = lock.withLock { () -> Data in
+            defer { pendingError.removeAll(keepingCapacity: true) }
+            return pendingError
+        }
+        guard !pending.isEmpty else { return }
+        try? write(pending, toOutput: false)
+    }
+
+    private func write(_ data: Data, toOutput: Bool) throws(OutputError) {
+        let name = toOutput ? "standard output" : "standard error"
+        switch toOutput ? output : error {
+        case .memory:
+            lock.withLock {
+                if toOutput { capturedOutput.append(data) } else { capturedError.append(data) }
+            }
+        case let .descriptor(descriptor):
+            var failure: Int32 = 0
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    offset += written
+                }
+            }
+            if failure != 0 {
+                throw OutputError(message: "\(name): write failed: \(String(cString: strerror(failure)))")
+            }
+        }
+    }
+}
