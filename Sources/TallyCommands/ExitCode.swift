@@ -9,6 +9,9 @@ public enum ExitCode: Int32, Sendable {
     case dataError = 65
     /// An input file is missing or unreadable.
     case noInput = 66
+    /// A figure does not fit in 64 bits (an amount, or the MB-seconds of a
+    /// report's total): nothing printed.
+    case overflow = 70
     /// An output (standard output, `--output`, `--rejects`, the event log
     /// appended to, the books) could not be written.
     case ioError = 74

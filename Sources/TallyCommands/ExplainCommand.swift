@@ -46,16 +46,20 @@ enum ExplainCommand {
         try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let explanation: ChargeExplanation
+        var ownRejections = 0
         do {
-            explanation = try MonthEndRun(period: period, rateCards: rateCards)
-                .explanation(of: account, selecting: selection, ReportCommand.inputs(parsed, context),
-                             onRejection: ReportCommand.printRejection(context))
+            explanation = try BillingPipeline(rateCards: rateCards)
+                .explanation(of: account, in: period, selecting: selection, ReportCommand.inputs(parsed, context)) { rejection in
+                    ownRejections += 1
+                    ReportCommand.printRejection(context)(rejection)
+                }
         } catch {
             if case let .run(runError) = error { return ReportCommand.failure(runError, context) }
             throw .nothingToExplain(error)
         }
+        // Only the account's own lines are shown and decide the exit code.
         return ReportCommand.emit(format == "json" ? explanation.json() : explanation.text(), parsed,
-                                  status: explanation.events.rejected > 0 || explanation.status == .held ? .dataError : .success, context)
+                                  status: ownRejections > 0 || explanation.status == .held ? .dataError : .success, context)
     }
 
     /// `--line N`, `--service APP/SERVICE` or `--domain D` (at most one), else every line.

@@ -43,7 +43,8 @@ enum InvoiceCommand {
         var rejectsFailure: OutputError?
         let outcome: Result<InvoiceRun, RunError>
         do throws(RunError) {
-            outcome = .success(try MonthEndRun(period: period, rateCards: rateCards).run(ReportCommand.inputs(parsed, context)) { rejection in
+            let inputs = ReportCommand.inputs(parsed, context)
+            outcome = .success(try BillingPipeline(rateCards: rateCards).invoices(for: period, inputs) { rejection in
                 context.console.errorLine("\(rejection)")
                 guard let rejects, rejectsFailure == nil else { return }
                 do throws(OutputError) {

@@ -76,6 +76,7 @@ struct LedgerQuery {
         switch error {
         case .input: return .noInput
         case .configuration: return .configuration
+        case .overflow: return .overflow
         case .applicationNotFound, .sslEdgeNotFound, .refused: return .dataError
         }
     }

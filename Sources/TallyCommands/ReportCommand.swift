@@ -65,12 +65,14 @@ enum ReportCommand {
         }
     }
 
-    /// Prints a run's error and returns its exit code: 66 for input, 78 for configuration.
+    /// Prints a run's error and returns its exit code: 66 for input, 78 for
+    /// configuration, 70 for a figure too large.
     static func failure(_ error: RunError, _ context: CommandContext) -> ExitCode {
         context.console.error("tally: \(error)")
         switch error {
         case .input: return .noInput
         case .configuration: return .configuration
+        case .overflow: return .overflow
         }
     }
 

@@ -34,8 +34,8 @@ enum SummaryCommand {
         let run: InvoiceRun
         let summary: MonthSummary
         do {
-            run = try MonthEndRun(period: period, rateCards: rateCards)
-                .run(ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
+            run = try BillingPipeline(rateCards: rateCards)
+                .invoices(for: period, ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
             summary = try MonthSummary(run)
         } catch {
             return ReportCommand.failure(error, context)

@@ -40,15 +40,19 @@ enum UsageCommand {
         try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let report: UsageReport
+        var ownRejections = 0
         do {
-            report = try MonthEndRun(period: period, rateCards: rateCards)
-                .usageReport(for: account, ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
+            report = try BillingPipeline(rateCards: rateCards)
+                .usageReport(of: account, in: period, ReportCommand.inputs(parsed, context)) { rejection in
+                    ownRejections += 1
+                    ReportCommand.printRejection(context)(rejection)
+                }
         } catch {
             return ReportCommand.failure(error, context)
         }
         let ramp: ChartRamp = parsed.has("--ascii") || !isUTF8Locale(context.environment) ? .ascii : .blocks
         return ReportCommand.emit(format == "json" ? report.json() : report.text(ramp: ramp), parsed,
-                                  status: report.events.rejected > 0 || report.status == .held ? .dataError : .success, context)
+                                  status: ownRejections > 0 || report.status == .held ? .dataError : .success, context)
     }
 
     /// Whether the locale's character set is UTF-8: the first of `LC_ALL`,

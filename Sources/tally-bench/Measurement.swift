@@ -1,8 +1,9 @@
 import Foundation
 import Tally
 
-/// Runs in the measuring process: times the newline-scan floor, the whole
-/// month-end run (JSON output), then each stage on its own, over one file.
+/// Runs in the measuring process: times the newline-scan floor, then the
+/// product's month-end run cut after each stage, and the whole run with JSON
+/// output, over one file.
 enum Measurement {
     static let period = BillingPeriod("2026-10")!
 
@@ -47,34 +48,18 @@ enum Measurement {
         return count
     }
 
-    /// Measures `path` and prints one `stage<TAB>seconds` line per figure,
-    /// plus `rss<TAB>bytes` after the whole run and `lines<TAB>count`.
-    static func run(_ path: String) throws {
-        let cards = try rateCards()
+    /// Measures `path` up to `stage` (or the floor) and prints
+    /// `seconds<TAB>figure<TAB>peak-resident-bytes`.
+    static func run(_ path: String, stage: String) throws {
         let input = EventInput.file(path)
-
-        let (lines, floor) = time { newlineScan(path) }
-        print("lines\t\(lines)")
-        print("floor\t\(floor)")
-
-        let (json, whole) = try time { () throws -> String in
-            let run = try MonthEndRun(period: period, rateCards: cards).run([input])
-            return InvoiceReport.json(run)
+        if stage == "floor" {
+            let (lines, seconds) = time { newlineScan(path) }
+            print("\(seconds)\t\(lines)\t\(peakResidentBytes())")
+            return
         }
-        print("whole\t\(whole)")
-        print("rss\t\(peakResidentBytes())")
-        print("output\t\(json.utf8.count)")
-
-        let (read, readSeconds) = try time { try PipelineStages.read([input]) }
-        print("read\t\(readSeconds)")
-        let (replayed, replaySeconds) = time { PipelineStages.replay(read) }
-        print("replay\t\(replaySeconds)")
-        let (rated, rateSeconds) = try time { try PipelineStages.meterAndRate(replayed, period: period, rateCards: cards) }
-        print("meter+rate\t\(rateSeconds)")
-        let (_, renderSeconds) = try time { try PipelineStages.assembleAndRender(rated, period: period, rateCards: cards) }
-        print("render\t\(renderSeconds)")
-        print("records\t\(read.recordCount)")
-        print("applied\t\(replayed.applied)")
-        print("items\t\(rated.lineCount)")
+        guard let cut = BillingPipeline.Stage(rawValue: stage) else { throw CocoaError(.featureUnsupported) }
+        let pipeline = BillingPipeline(rateCards: try rateCards())
+        let (figure, seconds) = try time { try pipeline.run([input], for: period, upTo: cut) }
+        print("\(seconds)\t\(figure)\t\(peakResidentBytes())")
     }
 }

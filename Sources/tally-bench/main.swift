@@ -61,7 +61,7 @@ guard let options = parse(CommandLine.arguments) else {
 
 if let path = options.measure {
     do {
-        try Measurement.run(path)
+        try Measurement.run(path, stage: "whole")
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))

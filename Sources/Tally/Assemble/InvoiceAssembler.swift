@@ -8,17 +8,20 @@ struct InvoiceAssembler: Sendable {
     /// The invoices for `lines`, ordered by account, each held when `holds`
     /// has rejected lines of its account.
     ///
-    /// - Throws: ``RateCardError`` when a total does not fit in 64 bits of minor units.
-    func invoices(for lines: [(account: AccountName, line: LineItem)], holds: HoldList) throws(RateCardError) -> [Invoice] {
-        var byAccount: [AccountName: [LineItem]] = [:]
-        for (account, line) in lines { byAccount[account, default: []].append(line) }
+    /// - Throws: ``RunError/overflow(_:)`` when a total does not fit in 64 bits of minor units.
+    func invoices(for lines: [BillingPipeline.PricedLine], names: SymbolTable,
+                  holds: HoldList) throws(RunError) -> [Invoice] {
+        var byAccount: [Symbol<AccountKind>: [LineItem]] = [:]
+        for priced in lines { byAccount[priced.account, default: []].append(priced.line) }
+        let accounts = byAccount.keys.map { (symbol: $0, name: names.name($0)) }.sorted { $0.name < $1.name }
         var invoices: [Invoice] = []
-        for account in byAccount.keys.sorted() {
-            let ordered = byAccount[account]!.sorted(by: Self.precedes)
+        invoices.reserveCapacity(accounts.count)
+        for (symbol, account) in accounts {
+            let ordered = byAccount[symbol]!.sorted(by: Self.precedes)
             var total = Money.zero(currency)
             for line in ordered {
                 guard let sum = total.adding(line.amount) else {
-                    throw RateCardError(file: nil, field: nil, problem: "the total of account \(account) does not fit in 64 bits")
+                    throw .overflow("the total of account \(account) does not fit in 64 bits")
                 }
                 total = sum
             }

@@ -1,24 +1,23 @@
 extension Ledger {
     /// The account's cost to date and expected month-end cost in the billing
-    /// period that holds the ledger's instant (issue 4), priced and rounded
-    /// exactly as the month-end run does (SPEC §3). The invoices are marked
-    /// held when the account has rejected lines dated up to the instant.
+    /// period that holds the ledger's instant, priced and rounded exactly as
+    /// the month-end run does (SPEC §3). The invoices are marked held when the
+    /// account has rejected lines dated up to the instant.
     ///
-    /// - Throws: ``LedgerError/configuration(_:)`` when an amount or total does
-    ///   not fit in 64 bits.
+    /// - Throws: ``LedgerError/configuration(_:)`` when billable usage falls
+    ///   outside every rate card; ``LedgerError/overflow(_:)`` when an amount
+    ///   or total does not fit in 64 bits.
     public func cost(of account: AccountName) throws(LedgerError) -> AccountCost {
-        let owner = symbol(of: account)
-        func invoice(_ usage: Usage) throws(LedgerError) -> Invoice? {
-            guard let owner else { return nil }
+        func invoice(closingOpenAt end: Timestamp) throws(LedgerError) -> Invoice? {
+            guard let owner = symbol(of: account) else { return nil }
             do {
-                let own = Usage(records: usage.records.filter { $0.key.account == owner }, intervals: [])
-                return try MonthEndRun(period: period, rateCards: rateCards)
-                    .invoiceRun(pricing: own, symbols: symbols, holds: holds, events: EventCounts()).invoices.first
+                return try pipeline.invoice(of: owner, in: period, replayed, closingOpenAt: end.secondsSinceEpoch, holds: holds)
             } catch {
-                throw .configuration(error)
+                throw LedgerError(error)
             }
         }
         return AccountCost(account: account, instant: instant, period: period, currency: rateCards.currency,
-                           monthToDate: try invoice(usageToDate), expectedMonthEnd: try invoice(usageToPeriodEnd))
+                           monthToDate: try invoice(closingOpenAt: instant),
+                           expectedMonthEnd: try invoice(closingOpenAt: period.end))
     }
 }

@@ -1,6 +1,6 @@
 extension Ledger {
     /// Quotes custom-domain SSL for `domain` of `application` in `account` at
-    /// the ledger's instant (issue 4): the request must be one that
+    /// the ledger's instant: the request must be one that
     /// ``check(_:for:)`` accepts for ``SSLAction/enable(application:domain:)``.
     ///
     /// - Returns: the hourly price, the full month's and the rest of the
@@ -25,11 +25,11 @@ extension Ledger {
         return SSLQuote(
             account: account, application: application, domain: domain, flavor: flavor, instant: instant,
             rateCard: card, edgeMemoryMB: card.sslEdgeMemoryMB, unitPrice: card.price(for: flavor),
-            hourly: try Self.amount(edgeMB * 3600, flavor: flavor, card: card),
+            hourly: try amount(edgeMB * 3600, flavor: flavor, card: card),
             month: month,
-            fullMonth: try Self.amount(edgeMB * month.hours * 3600, flavor: flavor, card: card),
+            fullMonth: try amount(edgeMB * month.hours * 3600, flavor: flavor, card: card),
             restOfMonthSeconds: restSeconds,
-            restOfMonth: try Self.amount(edgeMB * restSeconds, flavor: flavor, card: card))
+            restOfMonth: try amount(edgeMB * restSeconds, flavor: flavor, card: card))
     }
 
     /// The price of one hour of `edge` under the rate card in effect at the
@@ -40,7 +40,7 @@ extension Ledger {
     ///   effect at the instant.
     public func hourlyPrice(of edge: SSLEdgeView) throws(LedgerError) -> Money {
         let card = try cardInEffect()
-        return try Self.amount(Int64(card.sslEdgeMemoryMB) * 3600, flavor: edge.flavor, card: card)
+        return try amount(Int64(card.sslEdgeMemoryMB) * 3600, flavor: edge.flavor, card: card)
     }
 
     /// The rate card in effect at the ledger's instant.
@@ -53,16 +53,13 @@ extension Ledger {
         return card
     }
 
-    /// The amount for `mbSeconds` at `flavor`'s price on `card`, rounded as an
-    /// invoice line (SPEC §3).
-    private static func amount(_ mbSeconds: Int64, flavor: Flavor, card: RateCard) throws(LedgerError) -> Money {
-        guard let minorUnits = card.price(for: flavor).amount(
-            forMBSeconds: mbSeconds, minorUnitExponent: card.currency.minorUnitExponent, rounding: card.rounding)
-        else {
-            throw .configuration(RateCardError(
-                file: card.file, field: "price_per_mb_hour.\(flavor)",
-                problem: "the amount for \(mbSeconds) MB-seconds does not fit in 64 bits; check the price"))
+    /// The amount for `mbSeconds` at `flavor`'s price on `card`, priced by
+    /// the pipeline's rater exactly as an invoice line (SPEC §3).
+    private func amount(_ mbSeconds: Int64, flavor: Flavor, card: RateCard) throws(LedgerError) -> Money {
+        do {
+            return try Rater(rateCards: rateCards).amount(forMBSeconds: mbSeconds, flavor: flavor, card: card)
+        } catch {
+            throw LedgerError(error)
         }
-        return Money(minorUnits: minorUnits, currency: card.currency)
     }
 }

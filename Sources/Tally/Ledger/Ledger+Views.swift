@@ -8,7 +8,7 @@ extension Ledger {
             return AccountView(account: account, instant: instant, applications: [], sslEdges: [],
                                rejectedLineCount: held?.count ?? 0, rejectedLines: held?.shown ?? [])
         }
-        let applications = replayer.state.applications
+        let applications = state.applications
             .filter { $0.key.account == owner }
             .map { applicationView($0.key.application, $0.value) }
             .sorted { $0.name < $1.name }
@@ -23,7 +23,7 @@ extension Ledger {
     ///   account has no such application, whether or not another account has.
     public func application(_ name: ApplicationName, in account: AccountName) throws(LedgerError) -> ApplicationView {
         guard let owner = symbol(of: account), let symbol: Symbol<ApplicationKind> = symbols.lookUp(name.text),
-              let application = replayer.state.applications[.init(account: owner, application: symbol)]
+              let application = state.applications[.init(account: owner, application: symbol)]
         else { throw .applicationNotFound(name, account: account) }
         return applicationView(symbol, application)
     }
@@ -39,13 +39,13 @@ extension Ledger {
     ///   has no active edge for the domain, whether or not another account has.
     public func sslEdge(for domain: DomainName, in account: AccountName) throws(LedgerError) -> SSLEdgeView {
         guard let owner = symbol(of: account), let symbol: Symbol<DomainKind> = symbols.lookUp(domain.text),
-              let edge = replayer.state.sslEdges[symbol], edge.account == owner
+              let edge = state.sslEdges[symbol], edge.account == owner
         else { throw .sslEdgeNotFound(domain, account: account) }
         return edgeView(symbol, edge)
     }
 
     private func sslEdges(of owner: Symbol<AccountKind>) -> [SSLEdgeView] {
-        replayer.state.sslEdges
+        state.sslEdges
             .filter { $0.value.account == owner }
             .map { edgeView($0.key, $0.value) }
             .sorted { $0.domain < $1.domain }

@@ -1,13 +1,12 @@
-/// The platform and its bill as the event log describes them at one instant
-/// (issue 4): the support-ticket service's view of an account.
+/// The platform and its bill as the event log describes them at one instant:
+/// the support-ticket service's view of an account.
 ///
-/// Built by replaying the log (files or in-memory events) up to and including
-/// the instant's second (SPEC §3: an event at instant t takes effect from t
-/// on), with the same reader and replay as the month-end run, so it never
-/// disagrees with the invoices. While replaying, usage of the billing period
-/// that holds the instant is metered twice: up to the instant (cost to date)
-/// and on to the end of the period as if nothing changed after the instant
-/// (expected month-end cost).
+/// Built by the pipeline's replay of the log (files or in-memory events) up
+/// to and including the instant's second (SPEC §3: an event at instant t
+/// takes effect from t on), with the same reader and rules as the month-end
+/// run, so it never disagrees with the invoices. The billing period that
+/// holds the instant is metered once; cost to date and expected month-end
+/// cost close its open allocations at the instant and at the period's end.
 ///
 /// Every question takes an account and answers from that account's things
 /// only: another account's application or domain is indistinguishable from
@@ -19,7 +18,7 @@
 /// let view = ledger.account(try AccountName("acct_blog"))
 /// let cost = try ledger.cost(of: view.account)
 /// ```
-public struct Ledger: Sendable {
+public struct Ledger {
     /// The instant of the view, UTC whole seconds: events up to and including
     /// this second are applied.
     public let instant: Timestamp
@@ -32,14 +31,18 @@ public struct Ledger: Sendable {
     /// The billing period that holds the instant.
     public var period: BillingPeriod { BillingPeriod(containing: instant) }
 
-    let replayer: Replayer
-    let symbols: SymbolTable
+    /// The pipeline that replayed the log and prices its questions.
+    let pipeline: BillingPipeline
+    /// The log replayed up to and including the instant's second, with a
+    /// meter over the instant's billing period.
+    let replayed: Replayed
     /// Rejected lines per account dated up to the instant (or undated).
     let holds: HoldList
-    /// Usage from the period's start to the instant (excluded).
-    let usageToDate: Usage
-    /// Usage from the period's start to its end, allocations open at the instant running on.
-    let usageToPeriodEnd: Usage
+
+    /// The platform at the instant.
+    var state: PlatformState { replayed.state }
+    /// The names the log uses.
+    var symbols: SymbolTable { replayed.names }
 
     /// Replays `inputs` up to `instant` and meters its billing period.
     ///
@@ -50,42 +53,24 @@ public struct Ledger: Sendable {
     ///   - onRejection: receives each rejected line, of every account; a
     ///     caller that shows them to a customer must keep only that account's
     ///     (``Rejection/account``).
-    /// - Throws: ``LedgerError/input(_:)`` when an input can't be read;
-    ///   ``LedgerError/configuration(_:)`` when billable usage in the period up
-    ///   to its end falls outside every rate card (SPEC §4).
+    /// - Throws: ``LedgerError/input(_:)`` when an input can't be read.
     public init(_ inputs: [EventInput], at instant: Timestamp, rateCards: RateCardSet,
                 onRejection: (Rejection) -> Void = { _ in }) throws(LedgerError) {
-        let period = BillingPeriod(containing: instant)
-        let start = period.start.secondsSinceEpoch
-        var toDate = Meter(window: start..<max(start, instant.secondsSinceEpoch), rateCards: rateCards)
-        var toPeriodEnd = Meter(window: start..<period.end.secondsSinceEpoch, rateCards: rateCards)
+        let pipeline = BillingPipeline(rateCards: rateCards)
         var holds = HoldList(periodEnd: instant.secondsSinceEpoch + 1)
-        let log: ReplayedLog
         do {
-            log = try ReplayedLog(inputs, until: instant.secondsSinceEpoch + 1, onChange: { change in
-                toDate.record(change)
-                toPeriodEnd.record(change)
-            }, onRestart: {
-                toDate.restart()
-                toPeriodEnd.restart()
-            }, onRejection: { rejection in
+            replayed = try pipeline.replay(inputs, until: instant.secondsSinceEpoch + 1,
+                                           metering: MeterRequest(period: BillingPeriod(containing: instant))) { rejection in
                 holds.note(rejection)
                 onRejection(rejection)
-            })
+            }
         } catch {
-            throw .input(error)
-        }
-        do {
-            usageToDate = try toDate.finish()
-            usageToPeriodEnd = try toPeriodEnd.finish()
-        } catch {
-            throw .configuration(error)
+            throw LedgerError(error)
         }
         self.instant = instant
         self.rateCards = rateCards
-        self.events = log.counts
-        self.replayer = log.replayer
-        self.symbols = log.reader.symbols
+        self.events = replayed.counts
+        self.pipeline = pipeline
         self.holds = holds
     }
 
@@ -96,7 +81,7 @@ public struct Ledger: Sendable {
     /// - Throws: ``SSLRefusal`` saying why not, e.g.
     ///   `.rule(.customDomainsNeedLiveOrEnterprise(app, .sandbox))`.
     public func check(_ action: SSLAction, for account: AccountName) throws(SSLRefusal) {
-        var trial = replayer
+        var trial = Replayer(state: state)
         var names = symbols
         if let refusal = action.apply(to: &trial, account: account, at: instant, symbols: &names) {
             throw refusal

@@ -1,4 +1,4 @@
-/// Why a question to the ``Ledger`` has no answer (issue 4).
+/// Why a question to the ``Ledger`` has no answer.
 ///
 /// Every lookup is scoped to one account: a name that exists only in another
 /// account gives exactly the same error value, and so the same message, as a
@@ -7,9 +7,10 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An input of the event log can't be read at all (CLI exit code 66).
     case input(InputError)
     /// The rate cards can't price the question: no card is in effect at the
-    /// instant, billable usage falls outside every card, or an amount does not
-    /// fit in 64 bits (CLI exit code 78).
+    /// instant, or billable usage falls outside every card (CLI exit code 78).
     case configuration(RateCardError)
+    /// An amount does not fit in 64 bits of minor units (CLI exit code 70).
+    case overflow(String)
     /// The account has no application of that name at the ledger's instant.
     case applicationNotFound(ApplicationName, account: AccountName)
     /// The account has no active SSL edge for that domain at the ledger's instant.
@@ -24,12 +25,25 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(error)"
         case let .configuration(error):
             "rate-card configuration error: \(error)"
+        case let .overflow(problem):
+            "\(problem); check the log's allocations and the rate card's prices"
         case let .applicationNotFound(app, account):
             "application \(app) does not exist in account \(account); check the name against the account's applications (tally account)"
         case let .sslEdgeNotFound(domain, account):
             "domain \(domain) has no active SSL edge in account \(account); check the domain against the account's edges (tally ssl list)"
         case let .refused(refusal):
             "refused: \(refusal)"
+        }
+    }
+}
+
+extension LedgerError {
+    /// The ledger's error for a pipeline run's.
+    init(_ error: RunError) {
+        switch error {
+        case let .input(error): self = .input(error)
+        case let .configuration(error): self = .configuration(error)
+        case let .overflow(problem): self = .overflow(problem)
         }
     }
 }

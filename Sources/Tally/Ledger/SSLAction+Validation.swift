@@ -1,7 +1,7 @@
 extension SSLAction {
     /// Checks the action for `account` at `time` by applying its event to
     /// `replayer` with the real ``Replayer`` rules (SPEC §2.2), so that the
-    /// ticket service and the month-end run can never disagree (issue 4).
+    /// ticket service and the month-end run can never disagree.
     ///
     /// - Parameters:
     ///   - replayer: the platform replayed up to `time`; changed only when the

@@ -6,16 +6,19 @@ enum UsageSubject: Hashable, Sendable {
 }
 
 /// The key of one line item (SPEC §3): one per (application, service, flavor,
-/// rate card) and one per (SSL edge domain, flavor, rate card), per account.
+/// rate card) and one per (SSL edge domain, flavor, rate card), per account
+/// and billing period.
 struct UsageKey: FastHashable, Sendable {
     var account: Symbol<AccountKind>
     var subject: UsageSubject
     var flavor: Flavor
     /// Index of the rate card in the ``RateCardSet``.
     var card: Int
+    /// The billing period, as ``BillingPeriod/monthIndex``.
+    var month: Int32
 
     var fastHash: UInt64 {
-        let variant = UInt64(card) << 8 | UInt64(flavor == .live ? 1 : 2)
+        let variant = UInt64(card) << 8 | UInt64(flavor == .live ? 1 : 2) | UInt64(UInt32(bitPattern: month)) << 32
         switch subject {
         case let .service(application, service): return mixedHash(account.index, application.index, service.index, tag: variant)
         case let .sslEdge(domain): return mixedHash(account.index, domain.index, tag: variant | 1 << 7)
@@ -28,8 +31,10 @@ struct UsageRecord: Sendable {
     var key: UsageKey
     /// Exact MB-seconds in the window (SPEC §3).
     var mbSeconds: Int64
-    /// The first second of usage, for ordering lines chronologically.
+    /// The first second billed on the line.
     var firstSecond: Int64
+    /// The last second billed on the line.
+    var lastSecond: Int64
     /// The service's type the last time it was metered (services only).
     var serviceType: Symbol<ServiceTypeKind>
     /// The SSL edge's application the last time it was metered (edges only).
@@ -39,7 +44,7 @@ struct UsageRecord: Sendable {
 }
 
 /// One stretch of constant allocation that went into a line item, kept when a
-/// report explains a charge (issue 5).
+/// report explains a charge.
 struct MeteredInterval: Sendable {
     var key: UsageKey
     var from: Int64
@@ -54,9 +59,24 @@ struct MeteredInterval: Sendable {
     var closedBy: LineLocation?
 }
 
-/// Stage 3's output: metered usage per line item, in a fixed order.
+/// One resource's billed memory, day by day (for the usage chart).
+struct DailyUsageSeries: Sendable, Hashable {
+    /// MB-seconds billed on each day, the window's first day first.
+    var mbSeconds: [Int64]
+    /// The most MB reserved at any second of each day; 0 on a day with none.
+    var peakMB: [Int64]
+
+    init(dayCount: Int) {
+        mbSeconds = Array(repeating: 0, count: dayCount)
+        peakMB = Array(repeating: 0, count: dayCount)
+    }
+}
+
+/// Stage 3's output: metered usage per line item, in no particular order
+/// (the assembler orders lines, SPEC §6), and, for a detailed meter, the
+/// intervals behind them (by start) and each resource's usage day by day.
 struct Usage: Sendable {
     var records: [UsageRecord]
-    /// The intervals behind the records, when the meter was asked to keep them.
-    var intervals: [MeteredInterval]
+    var intervals: [MeteredInterval] = []
+    var daily: [BilledResource: DailyUsageSeries] = [:]
 }

@@ -79,6 +79,14 @@ public struct BillingPeriod: Hashable, Comparable, Sendable, CustomStringConvert
         start <= instant && instant < end
     }
 
+    /// The period as one number, months since 0000-01: `year × 12 + month − 1`.
+    var monthIndex: Int32 { Int32(year * 12 + month - 1) }
+
+    /// The period of ``monthIndex`` `index`.
+    init(monthIndex index: Int32) {
+        self.init(unchecked: Int(index) / 12, month: Int(index) % 12 + 1)
+    }
+
     /// `YYYY-MM`, e.g. `2026-10`.
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
 

@@ -6,6 +6,9 @@
 /// timestamp on this machine (issue 6), this about 20 ns.
 /// The algorithms are Howard Hinnant's `days_from_civil` / `civil_from_days`.
 enum CivilCalendar {
+    /// Seconds in a day; every UTC day has exactly this many (SPEC §2: no leap seconds).
+    static let secondsPerDay: Int64 = 86_400
+
     static func isLeap(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }

@@ -14,6 +14,14 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
         self.minorUnitExponent = exponent
     }
 
+    /// The US dollar (exponent 2).
+    static let usDollar = Currency(code: "USD", exponent: 2)
+
+    private init(code: String, exponent: Int) {
+        self.code = code
+        self.minorUnitExponent = exponent
+    }
+
     /// The ISO 4217 code, e.g. `USD`.
     public var description: String { code }
 

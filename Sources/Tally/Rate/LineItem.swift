@@ -32,7 +32,37 @@ public struct LineItem: Sendable, Hashable {
     public let unitPrice: UnitPrice
     /// `mbSeconds × unitPrice / 3600`, rounded once with the card's rounding mode.
     public let amount: Money
+    /// The first second billed on the line (UTC).
+    public let usageStart: Timestamp
+    /// The last second billed on the line (UTC): the line covers
+    /// `usageStart` through `usageEnd`, both included, possibly with gaps.
+    public let usageEnd: Timestamp
+    /// The line's key in the run that priced it, to find what the meter kept
+    /// behind it (intervals, days) without turning names back into symbols.
+    let key: UsageKey?
 
     /// Usage in MB-hours, `mbSeconds / 3600`, shown to 0.001 (display only).
     public var mbHoursText: String { NumberText.mbHours(mbSeconds) }
+
+    /// Two lines are equal when everything they show is: the key into the
+    /// run that priced them is left out.
+    public static func == (lhs: LineItem, rhs: LineItem) -> Bool {
+        (lhs.kind, lhs.application, lhs.service, lhs.serviceType, lhs.domain, lhs.applicationDestroyedAt)
+            == (rhs.kind, rhs.application, rhs.service, rhs.serviceType, rhs.domain, rhs.applicationDestroyedAt)
+            && (lhs.flavor, lhs.rateCard, lhs.mbSeconds, lhs.unitPrice, lhs.amount)
+            == (rhs.flavor, rhs.rateCard, rhs.mbSeconds, rhs.unitPrice, rhs.amount)
+            && (lhs.usageStart, lhs.usageEnd) == (rhs.usageStart, rhs.usageEnd)
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(application)
+        hasher.combine(service)
+        hasher.combine(domain)
+        hasher.combine(flavor)
+        hasher.combine(rateCard.name)
+        hasher.combine(mbSeconds)
+        hasher.combine(amount)
+    }
 }

@@ -26,6 +26,12 @@ public struct RateCardSet: Sendable, Hashable {
         self.cards = sorted
     }
 
+    /// A set of cards already known to be valid: at least one, sorted, with
+    /// distinct instants and one currency.
+    init(checked cards: [RateCard]) {
+        self.cards = cards
+    }
+
     /// The currency every card uses.
     public var currency: Currency { cards[0].currency }
 

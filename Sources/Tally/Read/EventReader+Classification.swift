@@ -118,3 +118,26 @@ extension EventReader {
         return line.withUnsafeBytes { bytes in parser.withFields(of: bytes, fingerprinting: true) { fields, _ in fields.fingerprint } }
     }
 }
+
+extension EventReader {
+    /// What a line appended after the inputs read so far would be (SPEC §2.1).
+    enum AppendedVerdict: Equatable {
+        /// A new event.
+        case new
+        /// An exact duplicate of an earlier line: already recorded.
+        case duplicate
+        /// Rejected, e.g. a conflicting duplicate.
+        case rejected(RejectionReason)
+    }
+
+    /// Reads `input` after everything read so far, through the same field and
+    /// duplicate rules, and says what its (single) line is.
+    ///
+    /// - Throws: ``InputError`` when it can't be read.
+    mutating func verdict(onAppending input: EventInput) throws(InputError) -> AppendedVerdict {
+        var verdict = AppendedVerdict.duplicate
+        stopsWhenUnsorted = false
+        _ = try read([input], onRecord: { _, _ in verdict = .new }, onRejection: { verdict = .rejected($0.reason) })
+        return verdict
+    }
+}

@@ -73,8 +73,11 @@ struct EventReader {
     /// it reads standard input from `previous`'s spool and does not report
     /// again the read rejections among the first `lines` lines (conflicting
     /// duplicates excepted: a streaming pass reports those only at its end).
+    /// The names `previous` interned stay, so symbols a caller made before
+    /// the read (the accounts a meter takes) keep their meaning.
     init(rereading previous: EventReader, reportedLines lines: Int) {
         duplicates = DuplicateRegistry(mode: .exact)
+        symbols = previous.symbols
         foundationOnly = previous.foundationOnly
         catalog = previous.catalog
         reportedLines = lines

@@ -2,7 +2,12 @@
 /// order) to the ``PlatformState``, checking each against SPEC §2.2, and
 /// reports every change of a billed allocation as an ``AllocationChange``.
 struct Replayer: Sendable {
-    private(set) var state = PlatformState()
+    private(set) var state: PlatformState
+
+    /// A replayer going on from `state` (an empty platform by default).
+    init(state: PlatformState = PlatformState()) {
+        self.state = state
+    }
 
     /// Applies one event.
     ///
@@ -28,6 +33,7 @@ struct Replayer: Sendable {
             state.applications[key] = PlatformState.Application(
                 flavor: record.flavor!, incarnation: state.nextIncarnation, createdAt: time)
             state.nextIncarnation += 1
+            state.index(key)
 
         case .applicationFlavorChanged:
             guard let current = state.applications[key]?.flavor else { return .applicationNotFound(appName()) }
@@ -42,16 +48,24 @@ struct Replayer: Sendable {
                 emit(serviceChange(name, .service(flavor: flavor, instances: service.instances,
                                                   memoryMB: service.memoryMB, type: service.type)))
             }
+            state.applications.modify(key) { application in
+                for name in application.services.keysInOrder { application.services.modify(name) { $0.cause = cause } }
+            }
 
         case .applicationDestroyed:
             guard let application = state.applications.removeValue(forKey: key) else { return .applicationNotFound(appName()) }
+            state.unindex(key)
             for name in application.services.keysInOrder.sorted(by: { $0.index < $1.index }) {
                 emit(serviceChange(name, nil))
             }
             for domain in application.domains.keysInOrder { state.domains[domain] = nil }
-            for (domain, edge) in state.sslEdges.sorted(by: { $0.key.index < $1.key.index })
-            where edge.account == record.account && edge.applicationIncarnation == application.incarnation {
-                state.sslEdges.modify(domain) { $0.applicationDestroyedAt = time }
+            // Only this application's own edges: they go on (SPEC §1), now without it.
+            for domain in application.sslEdges.sorted(by: { $0.index < $1.index }) {
+                guard let edge = state.sslEdges.modify(domain, { edge -> PlatformState.SSLEdge in
+                    edge.applicationDestroyedAt = time
+                    edge.cause = cause
+                    return edge
+                }) else { continue }
                 emit(AllocationChange(resource: .sslEdge(record.account, domain), time: time,
                                       allocation: .sslEdge(flavor: edge.flavor, application: edge.application,
                                                            applicationDestroyedAt: time),
@@ -71,7 +85,7 @@ struct Replayer: Sendable {
                 return .sandboxInstances(appName(), instances: instances)
             }
             let service = PlatformState.Service(type: record.serviceType, instances: instances, memoryMB: memoryMB,
-                                                since: existing?.since ?? time)
+                                                since: existing?.since ?? time, cause: cause)
             state.applications.modify(key) { $0.services[record.service] = service }
             emit(serviceChange(record.service, .service(flavor: flavor, instances: instances,
                                                         memoryMB: memoryMB, type: record.serviceType)))
@@ -86,6 +100,7 @@ struct Replayer: Sendable {
                 application.services.modify(record.service) { service in
                     if let instances = record.instanceCount { service.instances = instances }
                     if let memoryMB = record.memoryMB { service.memoryMB = memoryMB }
+                    service.cause = cause
                     return service
                 }
             }
@@ -130,9 +145,11 @@ struct Replayer: Sendable {
             guard attached else { return .domainNotAttached(symbols.name(record.domain), appName()) }
             guard flavor.allowsCustomDomains else { return .customDomainsNeedLiveOrEnterprise(appName(), flavor) }
             guard state.sslEdges[record.domain] == nil else { return .sslEdgeAlreadyActive(symbols.name(record.domain)) }
-            state.sslEdges[record.domain] = PlatformState.SSLEdge(
+            let edge = PlatformState.SSLEdge(
                 account: record.account, application: record.application,
-                applicationIncarnation: incarnation, flavor: flavor, since: time)
+                applicationIncarnation: incarnation, flavor: flavor, since: time, cause: cause)
+            state.sslEdges[record.domain] = edge
+            state.indexEdge(record.domain, of: edge)
             emit(AllocationChange(resource: .sslEdge(record.account, record.domain), time: time,
                                   allocation: .sslEdge(flavor: flavor, application: record.application,
                                                        applicationDestroyedAt: nil),
@@ -148,6 +165,7 @@ struct Replayer: Sendable {
                 return .noActiveSSLEdge(symbols.name(record.domain))
             }
             state.sslEdges[record.domain] = nil
+            state.unindexEdge(record.domain, of: edge)
             emit(AllocationChange(resource: .sslEdge(record.account, record.domain), time: time,
                                   allocation: nil, cause: cause))
         }

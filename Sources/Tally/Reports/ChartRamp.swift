@@ -28,7 +28,7 @@ public enum ChartRamp: Sendable, Hashable, CaseIterable {
     ///   - peakMB: the row's peak reserved MB; a day's average never exceeds it.
     func level(mbSeconds: Int64, peakMB: Int64) -> Int {
         guard mbSeconds > 0, peakMB > 0 else { return 0 }
-        let capacity = Int128(peakMB) * Int128(DailyUsageMeter.secondsPerDay)
+        let capacity = Int128(peakMB) * Int128(CivilCalendar.secondsPerDay)
         let scaled = Int128(mbSeconds) * Int128(levels)
         let level = Int((scaled + capacity - 1) / capacity)
         return min(max(level, 1), levels)

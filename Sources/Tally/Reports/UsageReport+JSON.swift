@@ -18,7 +18,7 @@ extension UsageReport {
                     amount: row.amount.description,
                     days: row.dailyMBSeconds.indices.map { index in
                         UsageDayDocument(
-                            date: String(period.start.adding(seconds: Int64(index) * DailyUsageMeter.secondsPerDay).description.prefix(10)),
+                            date: String(period.start.adding(seconds: Int64(index) * CivilCalendar.secondsPerDay).description.prefix(10)),
                             mbSeconds: row.dailyMBSeconds[index],
                             mbHours: NumberText.mbHours(row.dailyMBSeconds[index], grouping: false),
                             peakMB: row.dailyPeakMB[index])

@@ -54,31 +54,31 @@ public struct UsageReport: Sendable, Hashable {
 }
 
 extension UsageReport {
-    /// Builds the report from one account metered alone: rows follow the
-    /// invoice's lines, merged per service or edge across flavors and rate
-    /// cards, with the day-by-day series of the same resource.
+    /// Builds the report from one account's bill: rows follow the invoice's
+    /// lines, merged per service or edge across flavors and rate cards, with
+    /// the day-by-day series of the same resource.
     ///
-    /// - Throws: ``RunError/configuration(_:)`` when the account's MB-seconds
-    ///   don't fit in 64 bits (only with absurd allocations).
-    init(_ metering: AccountMetering, period: BillingPeriod, currency: Currency, symbols: SymbolTable) throws(RunError) {
+    /// - Throws: ``RunError/overflow(_:)`` when the account's MB-seconds don't
+    ///   fit in 64 bits (only with absurd allocations).
+    init(_ bill: AccountBill) throws(RunError) {
+        let period = bill.period
+        let currency = bill.rateCards.currency
         func checked(_ sum: Int128) throws(RunError) -> Int64 {
             guard let value = Int64(exactly: sum) else {
-                throw .configuration(RateCardError(file: nil, field: nil,
-                                                   problem: "the MB-seconds of \(metering.account) do not fit in 64 bits; check the log's allocations"))
+                throw .overflow("the MB-seconds of account \(bill.account) in \(period) do not fit in 64 bits")
             }
             return value
         }
         var rows: [Row] = []
-        let lines = metering.invoice?.lines ?? []
+        let lines = bill.invoice?.lines ?? []
         var start = lines.startIndex
         while start < lines.endIndex {
             var end = start + 1
             while end < lines.endIndex, lines[start].billsSameResource(as: lines[end]) { end += 1 }
             let group = lines[start..<end]
             let last = group.last!
-            let series = metering.accountSymbol.flatMap { account in
-                last.subject(symbols: symbols).flatMap { metering.daily[BilledResource(account: account, subject: $0)] }
-            } ?? DailyUsageSeries(dayCount: period.days)
+            let series = last.key.flatMap { bill.usage.daily[BilledResource(account: $0.account, subject: $0.subject)] }
+                ?? DailyUsageSeries(dayCount: period.days)
             rows.append(Row(
                 kind: last.kind, application: last.application, service: last.service, serviceType: last.serviceType,
                 domain: last.domain, dailyMBSeconds: series.mbSeconds, dailyPeakMB: series.peakMB,
@@ -87,11 +87,10 @@ extension UsageReport {
                 amount: Money(minorUnits: group.reduce(0) { $0 + $1.amount.minorUnits }, currency: currency)))
             start = end
         }
-        self.init(account: metering.account, period: period, currency: currency,
-                  invoiceNumber: Invoice.number(for: metering.account, in: period),
-                  status: metering.invoice?.status,
-                  rejectedLineCount: metering.invoice?.rejectedLineCount ?? metering.heldWithoutInvoice?.rejectedLineCount ?? 0,
+        self.init(account: bill.account, period: period, currency: currency,
+                  invoiceNumber: Invoice.number(for: bill.account, in: period),
+                  status: bill.invoice?.status, rejectedLineCount: bill.rejectedLineCount,
                   rows: rows, mbSeconds: try checked(rows.reduce(Int128(0)) { $0 + Int128($1.mbSeconds) }),
-                  total: metering.invoice?.total ?? .zero(currency), events: metering.events)
+                  total: bill.invoice?.total ?? .zero(currency), events: bill.replayed.counts)
     }
 }

@@ -14,7 +14,15 @@ struct FastDictionary<Key: FastHashable, Value>: Sequence {
     private var values: [Value?]
     private(set) var count = 0
 
-    init(capacity: Int = 8) {
+    /// An empty dictionary with room for `capacity` keys; with none, it
+    /// allocates nothing until the first key (most applications have few
+    /// services and no domain).
+    init(capacity: Int = 0) {
+        guard capacity > 0 else {
+            keys = []
+            values = []
+            return
+        }
         var size = 8
         while size * 3 < capacity * 4 { size *= 2 }
         keys = [Key?](repeating: nil, count: size)
@@ -26,6 +34,7 @@ struct FastDictionary<Key: FastHashable, Value>: Sequence {
     /// The slot holding `key`, or the empty slot where it would go.
     @inline(__always)
     private func slot(for key: Key) -> (index: Int, found: Bool) {
+        guard !keys.isEmpty else { return (0, false) }
         let mask = keys.count - 1
         var index = Int(truncatingIfNeeded: key.fastHash) & mask
         while let stored = keys[index] {
@@ -59,7 +68,7 @@ struct FastDictionary<Key: FastHashable, Value>: Sequence {
 
     private mutating func insert(_ value: Value, for key: Key) {
         var (index, found) = slot(for: key)
-        if !found, (count + 1) * 4 > keys.count * 3 {
+        if !found, (count + 1) * 4 > keys.count * 3 || keys.isEmpty {
             grow()
             index = slot(for: key).index
         }
@@ -99,8 +108,9 @@ struct FastDictionary<Key: FastHashable, Value>: Sequence {
     private mutating func grow() {
         let oldKeys = keys
         let oldValues = values
-        keys = [Key?](repeating: nil, count: oldKeys.count * 2)
-        values = [Value?](repeating: nil, count: oldKeys.count * 2)
+        let size = Swift.max(8, oldKeys.count * 2)
+        keys = [Key?](repeating: nil, count: size)
+        values = [Value?](repeating: nil, count: size)
         count = 0
         for (key, value) in zip(oldKeys, oldValues) {
             if let key, let value { insert(value, for: key) }

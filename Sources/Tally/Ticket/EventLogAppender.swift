@@ -58,41 +58,40 @@ public struct EventLogAppender: Sendable {
         let candidate = EventInput.events([event], name: Self.candidateName)
         let file = try LockedLogFile(path: path)
 
-        var log: ReplayedLog
+        let pipeline = BillingPipeline(rateCards: Self.unusedRates)
+        var log: Replayed
         do {
-            log = try ReplayedLog([.file(path)], until: time.secondsSinceEpoch + 1, keepingEveryID: true,
-                                  onChange: { _ in }, onRestart: {}, onRejection: { _ in })
+            log = try pipeline.replay([.file(path)], until: time.secondsSinceEpoch + 1, keepingEveryID: true) { _ in }
         } catch {
-            throw .input(error)
+            throw RecordingError(error)
         }
         let laterEvents = log.counts.lines - log.counts.applied - log.counts.duplicates - log.counts.rejected
 
         // Read the new line after the log, through the same duplicate rules.
-        var isNew = false
-        var otherRejection: RejectionReason?
+        let verdict: EventReader.AppendedVerdict
         do {
-            log.reader.stopsWhenUnsorted = false
-            _ = try log.reader.read([candidate], onRecord: { _, _ in isNew = true },
-                                    onRejection: { otherRejection = $0.reason })
+            verdict = try log.reader.verdict(onAppending: candidate)
         } catch {
             throw .input(error)
         }
-        switch otherRejection {
-        case let .conflictingDuplicate(first)?:
+        switch verdict {
+        case let .rejected(.conflictingDuplicate(first)):
             throw .idInUse(event.id, by: first)
-        case let reason?:
+        case let .rejected(reason):
             throw .input(InputError(name: Self.candidateName, problem: "\(reason)"))
-        case nil:
-            if !isNew { return .alreadyRecorded(event) }
+        case .duplicate:
+            return .alreadyRecorded(event)
+        case .new:
+            break
         }
 
-        var replayer = log.replayer
-        var symbols = log.reader.symbols
+        var replayer = Replayer(state: log.state)
+        var symbols = log.names
         if let refusal = action.apply(to: &replayer, account: account, at: time, symbols: &symbols) {
             throw .refused(refusal)
         }
         if laterEvents > 0 {
-            try checkLaterEvents(with: candidate, account: account)
+            try checkLaterEvents(with: candidate, account: account, pipeline: pipeline)
         }
         guard try file.endsWithNewline() else { throw .incompleteLastLine(path: path) }
         let line = event.jsonLine
@@ -111,25 +110,42 @@ public struct EventLogAppender: Sendable {
 
     /// Replays the whole log without and with the new event and refuses it
     /// when a later event that passed before would then break a rule.
-    private func checkLaterEvents(with candidate: EventInput, account: AccountName) throws(RecordingError) {
+    private func checkLaterEvents(with candidate: EventInput, account: AccountName,
+                                  pipeline: BillingPipeline) throws(RecordingError) {
         var before: Set<SourceLocation> = []
         var broken: [Rejection] = []
         do {
-            _ = try ReplayedLog([.file(path)], onChange: { _ in }, onRestart: { before = [] }, onRejection: { rejection in
+            _ = try pipeline.replay([.file(path)]) { rejection in
                 if case .rule = rejection.reason { before.insert(rejection.location) }
-            })
-            _ = try ReplayedLog([.file(path), candidate], onChange: { _ in }, onRestart: {}, onRejection: { rejection in
+            }
+            _ = try pipeline.replay([.file(path), candidate]) { rejection in
                 if case .rule = rejection.reason, rejection.location.file != Self.candidateName,
                    !before.contains(rejection.location) {
                     broken.append(rejection)
                 }
-            })
+            }
         } catch {
-            throw .input(error)
+            throw RecordingError(error)
         }
         guard broken.isEmpty else {
             throw .wouldInvalidateLaterEvents(
                 count: broken.count, ownLines: broken.filter { $0.account == account }.map(\.location).sorted())
+        }
+    }
+
+    /// Rate cards for replays that meter nothing: validation prices nothing.
+    private static let unusedRates = RateCardSet(checked: [RateCard(
+        name: "unused", effectiveFrom: Timestamp(secondsSinceEpoch: 0), currency: Currency.usDollar,
+        rounding: .halfUp, pricePerMBHour: [:], sslEdgeMemoryMB: 1)])
+}
+
+extension RecordingError {
+    /// The recording error for a replay's.
+    init(_ error: RunError) {
+        switch error {
+        case let .input(error): self = .input(error)
+        case let .configuration(error): self = .input(InputError(name: "rate cards", problem: "\(error)"))
+        case let .overflow(problem): self = .input(InputError(name: "log", problem: problem))
         }
     }
 }

@@ -42,7 +42,7 @@ struct AccountCommandTests {
         #expect(result.standardOutput.hasPrefix("Account acct_0001 at 2026-10-15T12:00:00Z\n"))
         // After the trace's last event, "if nothing changes" is what happened.
         let inputs = [EventInput.file(Fixtures.realTrace.path)]
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run(inputs)
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, inputs)
         let ledger = try Ledger(inputs, at: utc("2026-10-31T23:59:59Z"), rateCards: Fixtures.defaultRates)
         for invoice in run.invoices.prefix(5) {
             #expect(try ledger.cost(of: invoice.account).expectedMonthEnd == invoice)

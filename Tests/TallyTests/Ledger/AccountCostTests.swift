@@ -25,7 +25,7 @@ struct AccountCostTests {
 
     @Test("after the month's last event, the expected month-end invoices are the month-end run's")
     func expectedIsMonthEnd() throws {
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [Self.sample])
         for invoice in run.invoices {
             let cost = try Self.cost(invoice.account.text, at: "2026-10-28T18:00:00Z")
             #expect(cost.expectedMonthEnd == invoice)

@@ -21,7 +21,7 @@ struct SSLQuoteTests {
 
     /// The SSL edge line of the month-end run of `log` for `month`.
     static func edgeLine(_ log: LogBuilder, month: BillingPeriod, rates: RateCardSet) throws -> LineItem? {
-        try MonthEndRun(period: month, rateCards: rates).run([log.input()]).invoices.first?.lines.first { $0.kind == .sslEdge }
+        try BillingPipeline(rateCards: rates).invoices(for: month, [log.input()]).invoices.first?.lines.first { $0.kind == .sslEdge }
     }
 
     static let cards: [(String, RateCard)] = [
@@ -104,12 +104,13 @@ struct SSLQuoteTests {
         #expect(other == .refused(.rule(.applicationNotFound(appName("blog")))))
     }
 
-    @Test("billable usage no rate card covers is a configuration error")
+    @Test("billable usage no rate card covers is a configuration error when costs are asked for")
     func noCard() throws {
         let rates = try RateCardSet([Fixtures.card(name: "late", from: "2027-01-01T00:00:00Z")])
         let log = Self.setUp(month: BillingPeriod("2026-10")!, flavor: "live")
+        let ledger = try Ledger([log.input()], at: utc("2026-10-10T00:00:00Z"), rateCards: rates)
         let error = #expect(throws: LedgerError.self) {
-            try Ledger([log.input()], at: utc("2026-10-10T00:00:00Z"), rateCards: rates)
+            try ledger.cost(of: acct("acct_q"))
         }
         #expect(error == .configuration(RateCardError(
             file: nil, field: "effective_from",

@@ -14,11 +14,11 @@ struct FastPathEquivalenceTests {
     /// The JSON and text reports and every rejection of a run.
     func reports(_ inputs: [EventInput], foundationOnly: Bool = false, locatedLimit: Int = DuplicateRegistry.locatedLimit,
                  rates: RateCardSet = InvariantTests.rates) throws -> (json: String, text: String, rejections: [String]) {
-        var run = MonthEndRun(period: Self.october, rateCards: rates)
-        run.foundationOnly = foundationOnly
-        run.locatedLimit = locatedLimit
+        var pipeline = BillingPipeline(rateCards: rates)
+        pipeline.foundationOnly = foundationOnly
+        pipeline.locatedLimit = locatedLimit
         var rejections: [String] = []
-        let result = try run.run(inputs) { rejections.append("\($0)") }
+        let result = try pipeline.invoices(for: Self.october, inputs) { rejections.append("\($0)") }
         return (InvoiceReport.json(result), InvoiceReport.text(result), rejections)
     }
 

@@ -16,7 +16,7 @@ struct InvariantTests {
     static let noisy = RandomLog.Options(garbage: true, ruleBreakers: true, exactDuplicates: true, conflictingDuplicates: true)
 
     func run(_ text: String, _ month: String) throws -> InvoiceRun {
-        try MonthEndRun(period: BillingPeriod(month)!, rateCards: Self.rates).run([.text(text, name: "random.jsonl")])
+        try BillingPipeline(rateCards: Self.rates).invoices(for: BillingPeriod(month)!, [.text(text, name: "random.jsonl")])
     }
 
     /// What must not change: everything but where rejected lines were found.

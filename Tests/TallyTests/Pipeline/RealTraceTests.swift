@@ -8,8 +8,8 @@ import Testing
 struct RealTraceTests {
     @Test("28,765 events applied, 38 invoices, 270 lines, $201,923,906.43")
     func october() throws {
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
-            .run([.file(Fixtures.realTrace.path)])
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates)
+            .invoices(for: BillingPeriod("2026-10")!, [.file(Fixtures.realTrace.path)])
         #expect(run.events == EventCounts(lines: 28_765, applied: 28_765, duplicates: 0, rejected: 0))
         #expect(run.invoices.count == 38)
         #expect(run.invoices.reduce(0) { $0 + $1.lines.count } == 270)

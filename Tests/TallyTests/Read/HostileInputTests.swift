@@ -58,8 +58,8 @@ struct HostileInputTests {
         bytes += lines([Self.valid])
         var count = 0
         var last: Rejection?
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
-            .run([input(bytes)]) { rejection in
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates)
+            .invoices(for: BillingPeriod("2026-10")!, [input(bytes)]) { rejection in
                 count += 1
                 last = rejection
             }
@@ -135,7 +135,7 @@ struct HostileInputTests {
     @Test("a directory given as a file")
     func directory() throws {
         #expect(throws: RunError.input(InputError(name: "/tmp", problem: "is a directory, not an event-log file"))) {
-            try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([.file("/tmp")])
+            try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [.file("/tmp")])
         }
     }
 
@@ -150,8 +150,8 @@ struct HostileInputTests {
         // The first file's rejection is reported while the second is still unread: remove it then.
         #expect(throws: RunError.input(InputError(
             name: second.path, problem: "no longer exists (it was there when the run started); nothing was billed, run again"))) {
-            try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
-                .run([.file(first.path), .file(second.path)]) { _ in try? FileManager.default.removeItem(at: second) }
+            try BillingPipeline(rateCards: Fixtures.defaultRates)
+                .invoices(for: BillingPeriod("2026-10")!, [.file(first.path), .file(second.path)]) { _ in try? FileManager.default.removeItem(at: second) }
         }
     }
 

@@ -19,10 +19,10 @@ struct ReadLateDuplicateTests {
     }
 
     func run(_ log: LogBuilder, locatedLimit: Int) throws -> (InvoiceRun, [Rejection]) {
-        var run = MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
-        run.locatedLimit = locatedLimit
+        var pipeline = BillingPipeline(rateCards: Fixtures.defaultRates)
+        pipeline.locatedLimit = locatedLimit
         var rejections: [Rejection] = []
-        let result = try run.run([log.input()]) { rejections.append($0) }
+        let result = try pipeline.invoices(for: BillingPeriod("2026-10")!, [log.input()]) { rejections.append($0) }
         return (result, rejections)
     }
 

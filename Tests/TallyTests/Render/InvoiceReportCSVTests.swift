@@ -8,13 +8,13 @@ struct InvoiceReportCSVTests {
 
     @Test("the sample log's CSV, as recorded")
     func sampleGolden() throws {
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [Self.sample])
         try Golden.check(InvoiceReport.csv(run), named: "sample-2026-10.csv")
     }
 
     @Test("every record ends in CRLF and the header names the columns")
     func layout() throws {
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [Self.sample])
         let csv = InvoiceReport.csv(run)
         #expect(csv.hasPrefix("period,invoice_number,account,kind,application,service,service_type,domain,flavor,"
             + "rate_card,mb_seconds,mb_hours,unit_price,currency,amount,invoice_status\r\n"))
@@ -29,10 +29,10 @@ struct InvoiceReportCSVTests {
         let run: InvoiceRun
         switch name {
         case "sample":
-            run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
+            run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [Self.sample])
         case "real trace":
-            run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
-                .run([Fixtures.realTraceLog])
+            run = try BillingPipeline(rateCards: Fixtures.defaultRates)
+                .invoices(for: BillingPeriod("2026-10")!, [Fixtures.realTraceLog])
         default:
             run = try Fixtures.run(Self.heldLogWithOddNames())
         }

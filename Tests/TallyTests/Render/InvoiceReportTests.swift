@@ -5,8 +5,8 @@ import Testing
 @Suite("Invoice reports: text and JSON (issue 2, SPEC §6)")
 struct InvoiceReportTests {
     static func sampleRun() throws -> InvoiceRun {
-        try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
-            .run([.file(Fixtures.directory.appendingPathComponent("sample-events.jsonl").path)])
+        try BillingPipeline(rateCards: Fixtures.defaultRates)
+            .invoices(for: BillingPeriod("2026-10")!, [.file(Fixtures.directory.appendingPathComponent("sample-events.jsonl").path)])
     }
 
     @Test("the sample log's text report")

@@ -34,8 +34,8 @@ struct InvoiceRunJSONWriterTests {
         #expect(InvoiceRunJSONWriter.write(emptyRun).contains(#""held_without_invoice" : ["#))
 
         let random = RandomLog(seed: 7, InvariantTests.noisy)
-        let randomRun = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: InvariantTests.rates)
-            .run([.text(random.text, name: "random.jsonl")])
+        let randomRun = try BillingPipeline(rateCards: InvariantTests.rates)
+            .invoices(for: BillingPeriod("2026-10")!, [.text(random.text, name: "random.jsonl")])
         #expect(randomRun.invoices.count > 1)
         #expect(InvoiceRunJSONWriter.write(randomRun) == (try Self.foundation(randomRun)))
     }

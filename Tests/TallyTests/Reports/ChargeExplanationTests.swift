@@ -5,24 +5,25 @@ import Testing
 @Suite("explaining a charge (issue 5)")
 struct ChargeExplanationTests {
     static let sample = Fixtures.sampleLog
-    static let october = MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
+    static let pipeline = BillingPipeline(rateCards: Fixtures.defaultRates)
+    static let october = BillingPeriod("2026-10")!
 
     @Test("the sample log's explanations, as recorded", arguments: ["acct_shop", "acct_blog", "acct_labs"])
     func sampleGolden(account: String) throws {
-        let explanation = try Self.october.explanation(of: AccountName(account), [Self.sample])
+        let explanation = try Self.pipeline.explanation(of: AccountName(account), in: Self.october, [Self.sample])
         try Golden.check(explanation.text(), named: "explain-sample-\(account).txt")
     }
 
     @Test("the sample log's explanation as JSON, as recorded")
     func sampleJSON() throws {
-        let explanation = try Self.october.explanation(of: AccountName("acct_blog"), selecting: .domain(DomainName("www.example.org")),
+        let explanation = try Self.pipeline.explanation(of: AccountName("acct_blog"), in: Self.october, selecting: .domain(DomainName("www.example.org")),
                                                        [Self.sample])
         try Golden.check(explanation.json(), named: "explain-sample-acct_blog-edge.json")
     }
 
     @Test("SPEC §5 example 1: before the month, then the scale, then the destruction")
     func workedExample() throws {
-        let explanation = try Self.october.explanation(of: AccountName("acct_shop"), selecting: .line(1), [Self.sample])
+        let explanation = try Self.pipeline.explanation(of: AccountName("acct_shop"), in: Self.october, selecting: .line(1), [Self.sample])
         let line = try #require(explanation.lines.first)
         #expect(line.item.amount.description == "65.66")
         #expect(line.exactAmountText(grouping: false) == "65.664")
@@ -40,14 +41,14 @@ struct ChargeExplanationTests {
 
     @Test("an edge ended after the month, a service held at month end")
     func afterTheMonthAndMonthEnd() throws {
-        let blog = try Self.october.explanation(of: AccountName("acct_blog"), selecting: .domain(DomainName("www.example.org")),
+        let blog = try Self.pipeline.explanation(of: AccountName("acct_blog"), in: Self.october, selecting: .domain(DomainName("www.example.org")),
                                                 [Self.sample])
         guard case let .afterTheMonth(event) = try #require(blog.lines.first?.intervals.last).end else {
             Issue.record("the edge should end after the month")
             return
         }
         #expect(event.eventID?.text == "b-7" && event.location.line == 11)
-        let labs = try Self.october.explanation(of: AccountName("acct_labs"), selecting: .service(ApplicationName("api"), ServiceName("db")),
+        let labs = try Self.pipeline.explanation(of: AccountName("acct_labs"), in: Self.october, selecting: .service(ApplicationName("api"), ServiceName("db")),
                                                 [Self.sample])
         #expect(labs.lines.map(\.number) == [1])
         #expect(labs.lines.first?.intervals.last?.end == .monthEnd)
@@ -62,8 +63,8 @@ struct ChargeExplanationTests {
         var log = LogBuilder()
         log.createApp("shop", at: "2026-09-01T00:00:00Z")
         log.deploy("shop", "www", instances: 1, memoryMB: 32, at: "2026-10-01T00:00:00Z")
-        let explanation = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: rates)
-            .explanation(of: AccountName("acct_1"), [log.input()])
+        let explanation = try BillingPipeline(rateCards: rates)
+            .explanation(of: AccountName("acct_1"), in: Self.october, [log.input()])
         #expect(explanation.lines.map(\.item.rateCard.name) == ["dotcloud-2012-06", "cheaper"])
         let first = try #require(explanation.lines.first?.intervals.first)
         let second = try #require(explanation.lines.last?.intervals.first)
@@ -79,10 +80,10 @@ struct ChargeExplanationTests {
     @Test("a selection that matches nothing is an error naming the invoice")
     func selectionErrors() throws {
         #expect(throws: ExplainError.noLine(.line(2), invoiceNumber: "INV-202610-acct_shop", lineCount: 1)) {
-            try Self.october.explanation(of: AccountName("acct_shop"), selecting: .line(2), [Self.sample])
+            try Self.pipeline.explanation(of: AccountName("acct_shop"), in: Self.october, selecting: .line(2), [Self.sample])
         }
         #expect(throws: ExplainError.noInvoice(try AccountName("acct_none"), BillingPeriod("2026-10")!)) {
-            try Self.october.explanation(of: AccountName("acct_none"), [Self.sample])
+            try Self.pipeline.explanation(of: AccountName("acct_none"), in: Self.october, [Self.sample])
         }
         let service = ChargeSelection.service(try ApplicationName("shop"), try ServiceName("db"))
         #expect("\(ExplainError.noLine(service, invoiceNumber: "INV-202610-acct_shop", lineCount: 1))"
@@ -92,12 +93,10 @@ struct ChargeExplanationTests {
     @Test("every line of every invoice of the real trace: the intervals add up to the line exactly",
           .enabled(if: Fixtures.hasRealTrace))
     func realTraceSums() throws {
-        let run = try AccountReportRun(Self.october, inputs: [Fixtures.realTraceLog], rereadable: true,
-                                       onRejection: { _ in })
-        let invoices = try Self.october.run([Fixtures.realTraceLog]).invoices
+        let invoices = try Self.pipeline.invoices(for: Self.october, [Fixtures.realTraceLog]).invoices
         var lines = 0
         for invoice in invoices {
-            let explanation = try ChargeExplanation(try run.metering(of: invoice.account), selecting: .all, run: run)
+            let explanation = try Self.pipeline.explanation(of: invoice.account, in: Self.october, [Fixtures.realTraceLog])
             #expect(explanation.lines.map(\.item) == invoice.lines)
             for line in explanation.lines {
                 lines += 1
@@ -112,21 +111,18 @@ struct ChargeExplanationTests {
     @Test("every line of seeded random logs: the intervals add up to the line exactly", arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
     func randomSums(seed: UInt64) throws {
         let log = RandomLog(seed: seed).log
-        let monthEnd = MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: RandomLog.rates)
-        let run = try AccountReportRun(monthEnd, inputs: [log.input()], rereadable: true, onRejection: { _ in })
-        let invoiceRun = try monthEnd.run([log.input()])
+        let pipeline = BillingPipeline(rateCards: RandomLog.rates)
+        let invoiceRun = try pipeline.invoices(for: Self.october, [log.input()])
         #expect(!invoiceRun.invoices.isEmpty, "seed \(seed)")
         for invoice in invoiceRun.invoices {
-            let metering = try run.metering(of: invoice.account)
-            let explanation = try ChargeExplanation(metering, selecting: .all, run: run)
+            let explanation = try pipeline.explanation(of: invoice.account, in: Self.october, [log.input()])
             #expect(explanation.lines.map(\.item) == invoice.lines, "seed \(seed): \(invoice.number)")
             for line in explanation.lines {
                 #expect(line.intervalMBSeconds == line.item.mbSeconds, "seed \(seed): \(invoice.number) line \(line.number)")
                 // Every event is named by its id, read again from the log.
                 #expect(line.intervals.allSatisfy { $0.start.event.eventID != nil && $0.end.event.map { $0.eventID != nil } ?? true })
             }
-            let usage = try UsageReport(metering, period: monthEnd.period, currency: monthEnd.rateCards.currency,
-                                    symbols: run.log.reader.symbols)
+            let usage = try pipeline.usageReport(of: invoice.account, in: Self.october, [log.input()])
             for row in usage.rows {
                 #expect(row.dailyMBSeconds.reduce(0, +) == row.mbSeconds, "seed \(seed): \(invoice.number) \(row.application)")
             }

@@ -5,8 +5,8 @@ import Testing
 @Suite("the month summary (issue 5)")
 struct MonthSummaryTests {
     static func sampleRun() throws -> InvoiceRun {
-        try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
-            .run([Fixtures.sampleLog])
+        try BillingPipeline(rateCards: Fixtures.defaultRates)
+            .invoices(for: BillingPeriod("2026-10")!, [Fixtures.sampleLog])
     }
 
     @Test("the sample log's summary, as recorded")
@@ -36,8 +36,8 @@ struct MonthSummaryTests {
     @Test("on the real trace: ten largest invoices, ties by account, and every table adds up to the total",
           .enabled(if: Fixtures.hasRealTrace))
     func realTrace() throws {
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
-            .run([Fixtures.realTraceLog])
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates)
+            .invoices(for: BillingPeriod("2026-10")!, [Fixtures.realTraceLog])
         let summary = try MonthSummary(run)
         let total = run.invoices.reduce(Int64(0)) { $0 + $1.total.minorUnits }
         #expect(summary.billed.amount.minorUnits == total)

@@ -5,11 +5,11 @@ import Testing
 @Suite("the usage report and its chart (issue 5)")
 struct UsageReportTests {
     static let sample = Fixtures.sampleLog
-    static let october = MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
+    static let pipeline = BillingPipeline(rateCards: Fixtures.defaultRates)
+    static let october = BillingPeriod("2026-10")!
 
     static func report(_ log: LogBuilder, account: String = "acct_1", month: String = "2026-10") throws -> UsageReport {
-        try MonthEndRun(period: BillingPeriod(month)!, rateCards: Fixtures.defaultRates)
-            .usageReport(for: AccountName(account), [log.input()])
+        try Self.pipeline.usageReport(of: AccountName(account), in: BillingPeriod(month)!, [log.input()])
     }
 
     /// The chart of the report's only row.
@@ -25,13 +25,13 @@ struct UsageReportTests {
         ("acct_labs", ChartRamp.ascii, "usage-sample-acct_labs-ascii.txt"),
     ])
     func sampleGolden(account: String, ramp: ChartRamp, golden: String) throws {
-        let report = try Self.october.usageReport(for: AccountName(account), [Self.sample])
+        let report = try Self.pipeline.usageReport(of: AccountName(account), in: Self.october, [Self.sample])
         try Golden.check(report.text(ramp: ramp), named: golden)
     }
 
     @Test("the sample log's usage as JSON, as recorded")
     func sampleJSON() throws {
-        let report = try Self.october.usageReport(for: AccountName("acct_blog"), [Self.sample])
+        let report = try Self.pipeline.usageReport(of: AccountName("acct_blog"), in: Self.october, [Self.sample])
         try Golden.check(report.json(), named: "usage-sample-acct_blog.json")
     }
 
@@ -76,7 +76,7 @@ struct UsageReportTests {
 
     @Test("levels are exact: k/n of the peak is level k, a hair more is level k + 1")
     func levels() {
-        let day = DailyUsageMeter.secondsPerDay
+        let day = CivilCalendar.secondsPerDay
         for ramp in ChartRamp.allCases {
             let n = Int64(ramp.levels)
             #expect(ramp.level(mbSeconds: 0, peakMB: 1024) == 0)
@@ -108,7 +108,7 @@ struct UsageReportTests {
 
     @Test("an account without billable usage gets a report that says so")
     func noUsage() throws {
-        let report = try Self.october.usageReport(for: AccountName("acct_none"), [Self.sample])
+        let report = try Self.pipeline.usageReport(of: AccountName("acct_none"), in: Self.october, [Self.sample])
         #expect(report.rows.isEmpty && report.status == nil)
         #expect(report.text(ramp: .blocks) == """
             Usage of acct_none in 2026-10: 2026-10-01 to 2026-10-31, 744 hours, UTC; amounts in USD
@@ -123,13 +123,10 @@ struct UsageReportTests {
     @Test("every row's days add up to its invoice lines, and the rows to the invoice, on the real trace",
           .enabled(if: Fixtures.hasRealTrace))
     func realTraceAddsUp() throws {
-        let run = try AccountReportRun(Self.october, inputs: [Fixtures.realTraceLog], rereadable: false,
-                                       onRejection: { _ in })
-        let invoices = try Self.october.run([Fixtures.realTraceLog]).invoices
+        let invoices = try Self.pipeline.invoices(for: Self.october, [Fixtures.realTraceLog]).invoices
         #expect(invoices.count == 38)
         for invoice in invoices {
-            let report = try UsageReport(try run.metering(of: invoice.account), period: Self.october.period,
-                                     currency: Self.october.rateCards.currency, symbols: run.log.reader.symbols)
+            let report = try Self.pipeline.usageReport(of: invoice.account, in: Self.october, [Fixtures.realTraceLog])
             #expect(report.total == invoice.total, "\(invoice.account)")
             #expect(report.mbSeconds == invoice.lines.reduce(0) { $0 + $1.mbSeconds }, "\(invoice.account)")
             for row in report.rows {

@@ -40,15 +40,15 @@ enum Fixtures {
 
     /// Runs the month-end batch on `log` for `month`.
     static func run(_ log: LogBuilder, month: String = "2026-10", rates: RateCardSet? = nil) throws -> InvoiceRun {
-        try MonthEndRun(period: BillingPeriod(month)!, rateCards: rates ?? defaultRates).run([log.input()])
+        try BillingPipeline(rateCards: rates ?? defaultRates).invoices(for: BillingPeriod(month)!, [log.input()])
     }
 
     /// Runs the month-end batch and also collects the rejections.
     static func runCollecting(_ inputs: [EventInput], month: String = "2026-10", rates: RateCardSet? = nil) throws
         -> (run: InvoiceRun, rejections: [Rejection]) {
         var rejections: [Rejection] = []
-        let run = try MonthEndRun(period: BillingPeriod(month)!, rateCards: rates ?? defaultRates)
-            .run(inputs) { rejections.append($0) }
+        let run = try BillingPipeline(rateCards: rates ?? defaultRates)
+            .invoices(for: BillingPeriod(month)!, inputs) { rejections.append($0) }
         return (run, rejections)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-/// Everything the replay stage (``ReplayedLog``) made of a log: the counts,
+/// Everything the replay stage made of a log: the counts,
 /// the rejections in the order found, every allocation change, and the
 /// platform's state at the end, in words so that tests compare whole values.
 struct ReplayOutcome: Hashable {
@@ -21,13 +21,16 @@ struct ReplayOutcome: Hashable {
 enum Replaying {
     static func replayOnce(_ inputs: [EventInput], foundationOnly: Bool) throws -> ReplayOutcome {
         var rejections: [Rejection] = []
-        var changes: [AllocationChange] = []
-        let log = try ReplayedLog(inputs, foundationOnly: foundationOnly, onChange: { changes.append($0) },
-                                  onRestart: { changes = [] }, onRejection: { rejections.append($0) })
-        let symbols = log.reader.symbols
+        var pipeline = BillingPipeline(rateCards: Fixtures.defaultRates)
+        pipeline.foundationOnly = foundationOnly
+        let reader = EventReader(streaming: true, keepingEveryID: false, foundationOnly: foundationOnly)
+        let (log, recorder) = try pipeline.replay(inputs, reader: reader, until: nil, into: ChangeRecorder()) {
+            rejections.append($0)
+        }
+        let symbols = log.names
         return ReplayOutcome(counts: log.counts, rejections: rejections,
-                             changes: changes.map { describe($0, symbols) },
-                             state: describe(log.replayer.state, symbols))
+                             changes: recorder.changes.map { describe($0, symbols) },
+                             state: describe(log.state, symbols))
     }
 
     static func replay(_ inputs: [EventInput], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> ReplayOutcome {
@@ -79,6 +82,15 @@ enum Replaying {
                 + (edge.applicationDestroyedAt.map { " app destroyed \(Timestamp(secondsSinceEpoch: $0))" } ?? ""))
         }
         return lines.sorted()
+    }
+}
+
+/// Keeps every allocation change the replay gives, in order.
+struct ChangeRecorder: AllocationSink {
+    var changes: [AllocationChange] = []
+
+    mutating func record(_ change: AllocationChange) {
+        changes.append(change)
     }
 }
 

@@ -36,7 +36,7 @@ struct ConcurrentAppendTests {
             ids.insert(id)
         }
         #expect(ids.count == expectedLines)
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([.file(path)])
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [.file(path)])
         #expect(run.events == EventCounts(lines: expectedLines, applied: expectedLines, duplicates: 0, rejected: 0))
     }
 
@@ -125,7 +125,7 @@ struct ConcurrentAppendTests {
             }
         }
         #expect(failures.all.isEmpty, "\(failures.all.prefix(5))")
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([.file(path)])
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [.file(path)])
         #expect(run.events.rejected == 0)
         #expect(run.events.applied == run.events.lines)
         #expect(run.events.lines > setUp.lines.count + 100)

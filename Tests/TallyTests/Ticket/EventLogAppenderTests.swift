@@ -18,7 +18,7 @@ struct EventLogAppenderTests {
                           action: .sslEnabled(app: appName("shop"), domain: domainName("www.shop.example")))
         #expect(outcome == .recorded(event))
         #expect(file.text == before + event.jsonLine + "\n")
-        let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([.file(file.path)])
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [.file(file.path)])
         let edge = run.invoices.first { $0.account == Self.a }?.lines.first { $0.domain == domainName("www.shop.example") }
         let expected: Int64 = 160 * 21 * 86_400
         #expect(edge?.mbSeconds == expected)
@@ -167,7 +167,7 @@ struct EventLogAppenderTests {
     func certificateUpdateKeepsBill() throws {
         let file = TemporaryLog()
         defer { file.remove() }
-        let run = { try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([.file(file.path)]) }
+        let run = { try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [.file(file.path)]) }
         let before = try run()
         _ = try file.appender.record(.updateCertificate(domain: domainName("www.blog.example"), application: appName("blog")),
                                      for: acct("acct_b"), at: utc("2026-10-12T14:45:00Z"))

@@ -1,14 +1,12 @@
 import Testing
 @testable import Tally
 
-@Suite("billed memory day by day, for the usage chart (issue 5)")
-struct DailyUsageMeterTests {
-    /// Runs the log's account through the per-account run and returns its daily series.
-    static func series(_ log: LogBuilder, account: String = "acct_1", rates: RateCardSet? = nil)
-        throws -> (metering: AccountMetering, run: AccountReportRun) {
-        let monthEnd = MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: rates ?? Fixtures.defaultRates)
-        let run = try AccountReportRun(monthEnd, inputs: [log.input()], rereadable: false, onRejection: { _ in })
-        return (try run.metering(of: AccountName(account)), run)
+@Suite("The meter's billed memory day by day, for the usage chart")
+struct MeterDailyUsageTests {
+    /// The account's bill, metered alone with its detail kept.
+    static func bill(_ log: LogBuilder, account: String = "acct_1", rates: RateCardSet? = nil) throws -> AccountBill {
+        try BillingPipeline(rateCards: rates ?? Fixtures.defaultRates)
+            .bill(of: AccountName(account), in: BillingPeriod("2026-10")!, [log.input()], onRejection: { _ in })
     }
 
     @Test("usage is split at midnight UTC and counted from the event's second")
@@ -18,9 +16,9 @@ struct DailyUsageMeterTests {
         log.deploy("shop", "www", instances: 2, memoryMB: 256, at: "2026-10-03T18:00:00Z")
         log.add("service.scaled", at: "2026-10-04T06:00:00Z", ["app": "shop", "service": "www", "memory_mb": 64])
         log.add("service.destroyed", at: "2026-10-05T00:00:00Z", ["app": "shop", "service": "www"])
-        let (metering, _) = try Self.series(log)
-        let series = try #require(metering.daily.values.first)
-        #expect(metering.daily.count == 1)
+        let daily = try Self.bill(log).usage.daily
+        let series = try #require(daily.values.first)
+        #expect(daily.count == 1)
         #expect(series.mbSeconds.count == 31)
         let third: Int64 = 512 * 6 * 3600
         let fourth: Int64 = 512 * 6 * 3600 + 128 * 18 * 3600
@@ -40,11 +38,11 @@ struct DailyUsageMeterTests {
         log.add("ssl.enabled", at: "2026-09-02T00:00:00Z", ["app": "blog", "domain": "example.org"])
         log.createApp("try", "sandbox", at: "2026-09-01T00:00:00Z")
         log.deploy("try", "web", instances: 1, memoryMB: 1024, at: "2026-09-01T00:00:00Z")
-        let (metering, run) = try Self.series(log, rates: rates)
-        #expect(metering.daily.count == 2)
-        let domain = try #require(run.log.reader.symbols.lookUp("example.org", as: DomainKind.self))
-        let account = try #require(metering.accountSymbol)
-        let edge = try #require(metering.daily[.sslEdge(account, domain)])
+        let bill = try Self.bill(log, rates: rates)
+        #expect(bill.usage.daily.count == 2)
+        let domain = try #require(bill.replayed.names.lookUp("example.org", as: DomainKind.self))
+        let account = try #require(bill.replayed.names.lookUp("acct_1", as: AccountKind.self))
+        let edge = try #require(bill.usage.daily[.sslEdge(account, domain)])
         let ninth: Int64 = 160 * 86_400
         let tenth: Int64 = 160 * 43_200 + 320 * 43_200
         let eleventh: Int64 = 320 * 86_400
@@ -53,7 +51,7 @@ struct DailyUsageMeterTests {
         #expect(edge.peakMB[9] == 320)
         #expect(edge.mbSeconds[10] == eleventh)
         // Every day adds up to the invoice line of its card.
-        let lines = try #require(metering.invoice).lines.filter { $0.kind == .sslEdge }
+        let lines = try #require(bill.invoice).lines.filter { $0.kind == .sslEdge }
         let expected: [Int64] = [160 * (9 * 86_400 + 43_200), 320 * (21 * 86_400 + 43_200)]
         #expect(lines.map(\.mbSeconds) == expected)
         #expect(edge.mbSeconds.reduce(0, +) == lines.reduce(0) { $0 + $1.mbSeconds })

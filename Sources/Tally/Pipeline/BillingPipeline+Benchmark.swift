@@ -1,0 +1,36 @@
+extension BillingPipeline {
+    /// Where the benchmark stops the month-end run (`tally-bench`, README
+    /// "Performance"): after reading, after replaying, after metering, or
+    /// at the end with the JSON rendered. Each is the product's own path cut
+    /// short, so the differences between them are what each stage costs.
+    package enum Stage: String, CaseIterable, Sendable {
+        case read, replay, meter, whole
+    }
+
+    /// Runs the month-end run for `period` over `inputs` up to `stage`.
+    ///
+    /// - Returns: a figure of the result (records read, events applied, line
+    ///   items metered, bytes of JSON) so that nothing is optimised away.
+    /// - Throws: ``RunError`` as ``invoices(for:_:onRejection:)``.
+    package func run(_ inputs: [EventInput], for period: BillingPeriod, upTo stage: Stage) throws(RunError) -> Int {
+        switch stage {
+        case .read:
+            var reader = EventReader(streaming: false, keepingEveryID: false)
+            var records = 0
+            do {
+                _ = try reader.read(inputs, onRecord: { _, _ in records += 1 }, onRejection: { _ in })
+            } catch {
+                throw .input(error)
+            }
+            reader.finish()
+            return records
+        case .replay:
+            return try replay(inputs) { _ in }.counts.applied
+        case .meter:
+            let replayed = try replay(inputs, metering: MeterRequest(period: period)) { _ in }
+            return try meter(replayed).records.count
+        case .whole:
+            return InvoiceReport.json(try invoices(for: period, inputs)).utf8.count
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Stages 1 and 2's result: the event log read and replayed, to its end or
+/// to an instant. Holds the platform's state, the names the log uses, how
+/// every line was accounted for, the meter fed along the way, and the read
+/// log itself, so that later stages can name an event by reading its line
+/// again.
+struct Replayed {
+    /// The reader after the read: names, inputs and counts.
+    var reader: EventReader
+    /// The platform at the end of the replay (SPEC §1).
+    var state: PlatformState
+    /// How every line was accounted for (SPEC §6).
+    var counts: EventCounts
+    /// The meter fed with every allocation change, when one was asked for.
+    var meter: Meter?
+
+    /// The names the log uses.
+    var names: SymbolTable { reader.symbols }
+
+    /// The file and line of a line read.
+    func location(of line: LineLocation) -> SourceLocation {
+        reader.catalog.location(line)
+    }
+
+    /// A line read again, with its id and time as written (when readable).
+    func reread(_ line: LineLocation) -> RereadLine {
+        reader.catalog.reread(line)
+    }
+}
