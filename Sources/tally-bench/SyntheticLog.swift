@@ -2,16 +2,16 @@ import Foundation
 import Tally
 
 /// Writes deterministic synthetic event logs in Tally's format for the
-/// benchmark: `events` lines over October 2026 (from a few days before), for
-/// `accounts` accounts with three applications of three services each, mostly
-/// `service.scaled` as in the real trace, with `invalidPercent` % of bad lines
-/// (garbage, bad values, §2.2 violations, conflicting duplicates).
+/// benchmark, of one ``BenchmarkShape``: `events` lines over the billed month
+/// (and the months of history before it), for the shape's accounts, with
+/// applications created and destroyed, services deployed, scaled and
+/// destroyed, custom domains and SSL edges enabled and disabled, and the
+/// shape's share of bad lines (garbage, bad values, §2.2 violations,
+/// conflicting duplicates) and of exact duplicates.
 struct SyntheticLog {
+    var shape: BenchmarkShape
     var events: Int
-    var accounts: Int
     var seed: UInt64
-    var shuffled: Bool
-    var invalidPercent: Int
 
     private struct Service {
         var name: Int
@@ -23,131 +23,173 @@ struct SyntheticLog {
         var name: Int
         var flavor: String
         var services: [Service] = []
-        var sslDomain: Int?
-        var domainAttached = false
+        var nextService = 0
+        /// The custom domain attached to service 0, if any.
+        var domain: String?
+        /// Whether that domain has an active SSL edge.
+        var hasEdge = false
+    }
+
+    private struct Account {
+        var apps: [App] = []
+        var nextApp = 0
+        /// Domains of active SSL edges whose application was destroyed.
+        var orphanEdges: [String] = []
     }
 
     /// The file name that identifies this log in the cache folder.
-    var fileName: String {
-        "bench-\(events)-a\(accounts)-s\(seed)-i\(invalidPercent)\(shuffled ? "-shuffled" : "").jsonl"
-    }
+    var fileName: String { "bench-\(shape.rawValue)-\(events)-s\(seed).jsonl" }
 
     /// Writes the log to `path`.
     func write(to path: String) throws {
         var random = SplitMix64(seed: seed)
-        var apps: [[App]] = Array(repeating: [], count: accounts)
-        var nextApp = Array(repeating: 0, count: accounts)
-        let start: Int64 = 1_790_467_200   // 2026-09-27T00:00:00Z
-        let end: Int64 = 1_793_491_200     // 2026-11-01T00:00:00Z
+        let accountCount = shape.accounts
+        var accounts = [Account](repeating: Account(), count: accountCount)
+        let end: Int64 = 1_793_491_200                         // 2026-11-01T00:00:00Z
+        let start: Int64 = 1_790_467_200 - Int64(shape.historyMonths) * 2_629_746   // 2026-09-27, minus history
         var lines: [String] = []
-        if shuffled { lines.reserveCapacity(events) }
+        if shape.shuffled { lines.reserveCapacity(events) }
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
         defer { try? handle.close() }
         var buffer = ""
         buffer.reserveCapacity(1 << 21)
-        // The id of the last valid event, which a conflicting duplicate reuses.
-        var lastValidID = "ev-\(seed)-none"
+        var recent: [String] = []
+        var written = 0
 
-        func emit(_ line: String) throws {
-            if shuffled {
-                lines.append(line)
-                return
-            }
-            buffer += line
-            buffer += "\n"
-            if buffer.utf8.count >= 1 << 20 {
+        func flush(_ force: Bool = false) throws {
+            if force || buffer.utf8.count >= 1 << 20 {
                 try handle.write(contentsOf: Data(buffer.utf8))
                 buffer.removeAll(keepingCapacity: true)
             }
         }
+        func emit(_ line: String) throws {
+            written += 1
+            if shape.shuffled {
+                lines.append(line)
+            } else {
+                buffer += line
+                buffer += "\n"
+                try flush()
+            }
+        }
 
-        for index in 0..<events {
-            let time = Timestamp(secondsSinceEpoch: start + Int64(index) * (end - start) / Int64(events))
+        var index = 0
+        while written < events {
+            defer { index += 1 }
+            let time = Timestamp(secondsSinceEpoch: start + Int64(min(index, events)) * (end - start) / Int64(events))
             let id = "ev-\(seed)-\(index)"
-            let account = Int(random.next() % UInt64(accounts))
-            let accountName = "acct_\(account)"
+            let accountNumber = Int(random.next() % UInt64(accountCount))
+            let accountName = "acct_\(accountNumber)"
             let prefix = "{\"id\":\"\(id)\",\"time\":\"\(time)\",\"type\":"
 
-            if invalidPercent > 0, Int(random.next() % 100) < invalidPercent {
+            // An exact re-send of a recent line: a duplicate (SPEC §2.1).
+            if shape.duplicatePercent > 0, !recent.isEmpty, Int(random.next() % 100) < shape.duplicatePercent {
+                try emit(recent[Int(random.next() % UInt64(recent.count))])
+                continue
+            }
+            if Int(random.next() % 100) < shape.invalidPercent {
                 switch random.next() % 4 {
                 case 0: try emit("garbage line \(index) {not json")
                 case 1: try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"app_0\",\"service\":\"svc_0\",\"instances\":0}")
                 case 2: try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"ghost\",\"service\":\"svc_0\",\"instances\":2}")
-                default: try emit("{\"id\":\"\(lastValidID)\",\"time\":\"\(time)\",\"type\":\"application.destroyed\",\"account\":\"\(accountName)\",\"app\":\"app_0\"}")
+                default:
+                    let reused = recent.last.flatMap { $0.split(separator: "\"").dropFirst(3).first } ?? "none"
+                    try emit("{\"id\":\"\(reused)\",\"time\":\"\(time)\",\"type\":\"application.destroyed\",\"account\":\"\(accountName)\",\"app\":\"app_0\"}")
                 }
                 continue
             }
-            lastValidID = id
 
-            // An account starts with one application; later events act on one of up to three.
-            if apps[account].count < 3, apps[account].isEmpty || random.next() % 50 == 0 {
-                let flavor = random.next() % 5 == 0 ? "sandbox" : (random.next() % 4 == 0 ? "enterprise" : "live")
-                let app = App(name: nextApp[account], flavor: flavor)
-                nextApp[account] += 1
-                apps[account].append(app)
-                try emit(prefix + "\"application.created\",\"account\":\"\(accountName)\",\"app\":\"app_\(app.name)\",\"flavor\":\"\(flavor)\"}")
-                continue
+            var account = accounts[accountNumber]
+            defer { accounts[accountNumber] = account }
+            let line = try next(&account, accountName: accountName, prefix: prefix, random: &random)
+            try emit(line)
+            if shape.duplicatePercent > 0 {
+                if recent.count < 1024 { recent.append(line) } else { recent[Int(random.next() % 1024)] = line }
             }
-            let appIndex = Int(random.next() % UInt64(apps[account].count))
-            var app = apps[account][appIndex]
-            let appName = "app_\(app.name)"
-            let roll = random.next() % 100
-            let sandbox = app.flavor == "sandbox"
-            if app.services.isEmpty || (roll < 8 && app.services.count < 3) {
-                let service = Service(name: app.services.count, instances: sandbox ? 1 : Int(1 + random.next() % 8),
-                                      memoryMB: 32 * Int(1 + random.next() % 64))
-                app.services.append(service)
-                try emit(prefix + "\"service.deployed\",\"account\":\"\(accountName)\",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\",\"service_type\":\"python\",\"instances\":\(service.instances),\"memory_mb\":\(service.memoryMB)}")
-            } else if roll < 12, app.services.count > 1 {
-                let service = app.services.removeLast()
-                try emit(prefix + "\"service.destroyed\",\"account\":\"\(accountName)\",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\"}")
-                if app.domainAttached, service.name == 0 { app.domainAttached = false }
-            } else if roll < 16, !sandbox {
-                let domain = "www.a\(account)-\(app.name).example.com"
-                if !app.domainAttached {
-                    app.domainAttached = true
-                    try emit(prefix + "\"domain.added\",\"account\":\"\(accountName)\",\"app\":\"\(appName)\",\"service\":\"svc_0\",\"domain\":\"\(domain)\"}")
-                } else if app.sslDomain == nil {
-                    app.sslDomain = app.name
-                    try emit(prefix + "\"ssl.enabled\",\"account\":\"\(accountName)\",\"app\":\"\(appName)\",\"domain\":\"\(domain)\"}")
-                } else if roll < 14 {
-                    try emit(prefix + "\"ssl.certificate_updated\",\"account\":\"\(accountName)\",\"domain\":\"\(domain)\"}")
-                } else {
-                    app.sslDomain = nil
-                    try emit(prefix + "\"ssl.disabled\",\"account\":\"\(accountName)\",\"domain\":\"\(domain)\"}")
-                }
-            } else if roll < 17, !sandbox {
-                app.flavor = app.flavor == "live" ? "enterprise" : "live"
-                try emit(prefix + "\"application.flavor_changed\",\"account\":\"\(accountName)\",\"app\":\"\(appName)\",\"flavor\":\"\(app.flavor)\"}")
-            } else if !sandbox {
-                let serviceIndex = Int(random.next() % UInt64(app.services.count))
-                if random.next() % 3 == 0 {
-                    app.services[serviceIndex].memoryMB = 32 * Int(1 + random.next() % 64)
-                    try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"\(appName)\",\"service\":\"svc_\(app.services[serviceIndex].name)\",\"memory_mb\":\(app.services[serviceIndex].memoryMB)}")
-                } else {
-                    app.services[serviceIndex].instances = Int(1 + random.next() % 20)
-                    try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"\(appName)\",\"service\":\"svc_\(app.services[serviceIndex].name)\",\"instances\":\(app.services[serviceIndex].instances)}")
-                }
-            } else {
-                let service = app.services[0]
-                try emit(prefix + "\"service.deployed\",\"account\":\"\(accountName)\",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\",\"service_type\":\"python\",\"instances\":1,\"memory_mb\":\(32 * Int(1 + random.next() % 64))}")
-            }
-            apps[account][appIndex] = app
         }
 
-        if shuffled {
+        if shape.shuffled {
             lines.shuffle(using: &random)
             for line in lines {
                 buffer += line
                 buffer += "\n"
-                if buffer.utf8.count >= 1 << 20 {
-                    try handle.write(contentsOf: Data(buffer.utf8))
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                try flush()
             }
         }
-        try handle.write(contentsOf: Data(buffer.utf8))
+        try flush(true)
+    }
+
+    /// The next valid event of `account`, and its effect on the generator's model.
+    private func next(_ account: inout Account, accountName: String, prefix: String,
+                      random: inout SplitMix64) throws -> String {
+        let head = prefix + "\"__TYPE__\",\"account\":\"\(accountName)\""
+        func event(_ type: String, _ fields: String) -> String {
+            head.replacingOccurrences(of: "__TYPE__", with: type) + fields + "}"
+        }
+        let roll = Int(random.next() % 1000)
+        // Applications: created up to the shape's count, destroyed at the shape's rate.
+        if account.apps.count < shape.appsPerAccount, account.apps.isEmpty || roll < 20 {
+            let flavor = random.next() % 5 == 0 ? "sandbox" : (random.next() % 4 == 0 ? "enterprise" : "live")
+            account.apps.append(App(name: account.nextApp, flavor: flavor))
+            account.nextApp += 1
+            return event("application.created", ",\"app\":\"app_\(account.nextApp - 1)\",\"flavor\":\"\(flavor)\"")
+        }
+        if roll < 20 + shape.applicationDestroyPerMille, account.apps.count > 1 {
+            let app = account.apps.remove(at: Int(random.next() % UInt64(account.apps.count)))
+            if app.hasEdge, let domain = app.domain { account.orphanEdges.append(domain) }
+            return event("application.destroyed", ",\"app\":\"app_\(app.name)\"")
+        }
+        if !account.orphanEdges.isEmpty, roll < 20 + shape.applicationDestroyPerMille + 3 {
+            let domain = account.orphanEdges.removeFirst()
+            return event("ssl.disabled", ",\"domain\":\"\(domain)\"")
+        }
+        let appIndex = Int(random.next() % UInt64(account.apps.count))
+        var app = account.apps[appIndex]
+        defer { account.apps[appIndex] = app }
+        let appName = "app_\(app.name)"
+        let sandbox = app.flavor == "sandbox"
+        let serviceRoll = Int(random.next() % 1000)
+        if app.services.isEmpty || (serviceRoll < 60 && app.services.count < 3) {
+            let service = Service(name: app.nextService, instances: sandbox ? 1 : Int(1 + random.next() % 8),
+                                  memoryMB: 32 * Int(1 + random.next() % 64))
+            app.nextService += 1
+            app.services.append(service)
+            return event("service.deployed", ",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\",\"service_type\":\"python\",\"instances\":\(service.instances),\"memory_mb\":\(service.memoryMB)")
+        }
+        if serviceRoll < 60 + shape.serviceDestroyPerMille, app.services.count > 1 {
+            let service = app.services.removeLast()
+            return event("service.destroyed", ",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\"")
+        }
+        if !sandbox, random.next() % 1000 < UInt64(shape.sslPerMille) {
+            let domain = "www.a\(accountName)-\(app.name).example.com"
+            if app.domain == nil, app.services.first?.name == 0 {
+                app.domain = domain
+                return event("domain.added", ",\"app\":\"\(appName)\",\"service\":\"svc_0\",\"domain\":\"\(domain)\"")
+            }
+            if let domain = app.domain, !app.hasEdge {
+                app.hasEdge = true
+                return event("ssl.enabled", ",\"app\":\"\(appName)\",\"domain\":\"\(domain)\"")
+            }
+            if let domain = app.domain {
+                return event("ssl.certificate_updated", ",\"domain\":\"\(domain)\"")
+            }
+        }
+        if sandbox {
+            let service = app.services[0]
+            return event("service.deployed", ",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\",\"service_type\":\"python\",\"instances\":1,\"memory_mb\":\(32 * Int(1 + random.next() % 64))")
+        }
+        if random.next() % 500 == 0 {
+            app.flavor = app.flavor == "live" ? "enterprise" : "live"
+            return event("application.flavor_changed", ",\"app\":\"\(appName)\",\"flavor\":\"\(app.flavor)\"")
+        }
+        let serviceIndex = Int(random.next() % UInt64(app.services.count))
+        if random.next() % 3 == 0 {
+            app.services[serviceIndex].memoryMB = 32 * Int(1 + random.next() % 64)
+            return event("service.scaled", ",\"app\":\"\(appName)\",\"service\":\"svc_\(app.services[serviceIndex].name)\",\"memory_mb\":\(app.services[serviceIndex].memoryMB)")
+        }
+        app.services[serviceIndex].instances = Int(1 + random.next() % 20)
+        return event("service.scaled", ",\"app\":\"\(appName)\",\"service\":\"svc_\(app.services[serviceIndex].name)\",\"instances\":\(app.services[serviceIndex].instances)")
     }
 }
 

@@ -1,29 +1,32 @@
 import Foundation
 import Tally
 
-// tally-bench: the month-end run's benchmark (issue 6). Generates a
-// deterministic synthetic log (cached), then measures it in a fresh child
-// process, `--runs` times, and prints the best time of each figure.
+// tally-bench: the benchmark of the month-end run (README, "Performance").
+// Generates deterministic synthetic logs of several shapes (cached), then
+// measures each in fresh child processes: the newline-scan floor, the
+// product's run cut after each stage, and the whole run with JSON output,
+// with its peak resident memory. Prints a table and the growth from the
+// smallest size to the largest.
 
 let usage = """
-    Usage: swift run -c release tally-bench [--events N] [--accounts N] [--seed S]
-               [--shuffled] [--invalid PERCENT] [--runs N] [--cache DIR]
+    Usage: swift run -c release tally-bench [--shapes S,S,...] [--events N,N,...] [--seed S]
+               [--runs N] [--cache DIR]
 
-    Defaults: 1,000,000 events, 1,000 accounts, seed 42, sorted, 1 % invalid
-    lines, 3 runs, cache /tmp/tally-bench. Prints events/s and MB/s of
-    each stage and of the whole month-end run (JSON output), the newline-scan
-    floor of the same file, the ratio to it, and peak resident memory.
+    Shapes: \(BenchmarkShape.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)
+    Defaults: --events 1000000,10000000, seed 42, 3 runs (1 at 10 million events and
+    more), cache /tmp/tally-bench. The 10-million-event logs take about 1.5 GB each.
+    Prints for each shape and size the seconds up to each stage (read, replay,
+    meter, whole run with JSON), events per second of the whole run, its ratio
+    to the newline scan of the same file, and its peak resident memory.
     """
 
 struct Options {
-    var events = 1_000_000
-    var accounts = 1_000
+    var shapes = BenchmarkShape.allCases
+    var sizes = [1_000_000, 10_000_000]
     var seed: UInt64 = 42
-    var shuffled = false
-    var invalidPercent = 1
     var runs = 3
     var cache = "/tmp/tally-bench"
-    var measure: String?
+    var measure: (path: String, stage: String)?
 }
 
 func parse(_ arguments: [String]) -> Options? {
@@ -35,14 +38,22 @@ func parse(_ arguments: [String]) -> Options? {
     }
     while index < arguments.count {
         switch arguments[index] {
-        case "--events": guard let text = value(), let number = Int(text), number > 0 else { return nil }; options.events = number
-        case "--accounts": guard let text = value(), let number = Int(text), number > 0 else { return nil }; options.accounts = number
+        case "--shapes":
+            guard let text = value() else { return nil }
+            let shapes = text.split(separator: ",").compactMap { BenchmarkShape(rawValue: String($0)) }
+            guard shapes.count == text.split(separator: ",").count, !shapes.isEmpty else { return nil }
+            options.shapes = shapes
+        case "--events":
+            guard let text = value() else { return nil }
+            let sizes = text.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+            guard sizes.count == text.split(separator: ",").count, !sizes.isEmpty else { return nil }
+            options.sizes = sizes
         case "--seed": guard let text = value(), let number = UInt64(text) else { return nil }; options.seed = number
-        case "--shuffled": options.shuffled = true
-        case "--invalid": guard let text = value(), let number = Int(text), (0...100).contains(number) else { return nil }; options.invalidPercent = number
         case "--runs": guard let text = value(), let number = Int(text), number > 0 else { return nil }; options.runs = number
         case "--cache": guard let text = value() else { return nil }; options.cache = text
-        case "--measure": guard let text = value() else { return nil }; options.measure = text
+        case "--measure":
+            guard let path = value(), let stage = value() else { return nil }
+            options.measure = (path, stage)
         default: return nil
         }
         index += 1
@@ -59,9 +70,9 @@ guard let options = parse(CommandLine.arguments) else {
     exit(64)
 }
 
-if let path = options.measure {
+if let (path, stage) = options.measure {
     do {
-        try Measurement.run(path, stage: "whole")
+        try Measurement.run(path, stage: stage)
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))
@@ -69,28 +80,29 @@ if let path = options.measure {
     }
 }
 
-let log = SyntheticLog(events: options.events, accounts: options.accounts, seed: options.seed,
-                       shuffled: options.shuffled, invalidPercent: options.invalidPercent)
-try? FileManager.default.createDirectory(atPath: options.cache, withIntermediateDirectories: true)
-let path = (options.cache as NSString).appendingPathComponent(log.fileName)
-if !FileManager.default.fileExists(atPath: path) {
-    FileHandle.standardError.write(Data("generating \(path)…\n".utf8))
-    do {
-        try log.write(to: path + ".partial")
-        try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
-    } catch {
-        FileHandle.standardError.write(Data("tally-bench: cannot write \(path): \(error)\n".utf8))
-        exit(73)
+/// The generated log of `shape` with `events` lines, written once into the cache.
+func log(_ shape: BenchmarkShape, events: Int) -> String {
+    let log = SyntheticLog(shape: shape, events: events, seed: options.seed)
+    try? FileManager.default.createDirectory(atPath: options.cache, withIntermediateDirectories: true)
+    let path = (options.cache as NSString).appendingPathComponent(log.fileName)
+    if !FileManager.default.fileExists(atPath: path) {
+        FileHandle.standardError.write(Data("generating \(path)…\n".utf8))
+        do {
+            try log.write(to: path + ".partial")
+            try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
+        } catch {
+            FileHandle.standardError.write(Data("tally-bench: cannot write \(path): \(error)\n".utf8))
+            exit(73)
+        }
     }
+    return path
 }
-let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
 
-var best: [String: Double] = [:]
-var values: [String: Int] = [:]
-for _ in 0..<options.runs {
+/// Runs `--measure path stage` in a fresh process: (seconds, figure, peak resident bytes).
+func measure(_ path: String, _ stage: String) -> (seconds: Double, figure: Int, peak: Int) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    process.arguments = ["--measure", path]
+    process.arguments = ["--measure", path, stage]
     let pipe = Pipe()
     process.standardOutput = pipe
     do { try process.run() } catch {
@@ -99,34 +111,45 @@ for _ in 0..<options.runs {
     }
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { exit(process.terminationStatus) }
-    for line in output.split(separator: "\n") {
-        let parts = line.split(separator: "\t")
-        guard parts.count == 2 else { continue }
-        let key = String(parts[0])
-        if let seconds = Double(parts[1]), ["floor", "whole", "read", "replay", "meter+rate", "render"].contains(key) {
-            best[key] = min(best[key] ?? .infinity, seconds)
-        } else if let number = Int(parts[1]) {
-            values[key] = max(values[key] ?? 0, number)
-        }
-    }
+    let parts = output.split(whereSeparator: { $0 == "\t" || $0 == "\n" })
+    guard process.terminationStatus == 0, parts.count == 3, let seconds = Double(parts[0]),
+          let figure = Int(parts[1]), let peak = Int(parts[2]) else { exit(process.terminationStatus == 0 ? 70 : process.terminationStatus) }
+    return (seconds, figure, peak)
 }
 
-let lines = values["lines"] ?? 0
-let floor = best["floor"] ?? .nan
-func row(_ name: String, _ seconds: Double) -> String {
-    let rate = Double(lines) / seconds
-    let megabytes = Double(bytes) / 1_000_000 / seconds
-    return name.padding(toLength: 22, withPad: " ", startingAt: 0)
-        + String(format: "%9.3f s %12.0f %10.1f %10.2f", seconds, rate, megabytes, seconds / floor)
+let stages = ["floor"] + BillingPipeline.Stage.allCases.map(\.rawValue)
+func cell(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
 }
-print("tally-bench: \(lines) lines, \(bytes / 1_000_000) MB, \(options.accounts) accounts, seed \(options.seed), "
-      + "\(options.shuffled ? "shuffled" : "sorted"), \(options.invalidPercent) % invalid, best of \(options.runs)")
-print("stage                    time         lines/s       MB/s   x floor")
-print(row("newline scan (floor)", floor))
-for (name, key) in [("read+parse", "read"), ("replay (sort+apply)", "replay"), ("meter+rate", "meter+rate"),
-                    ("assemble+render JSON", "render"), ("whole month-end run", "whole")] {
-    print(row(name, best[key] ?? .nan))
+print("tally-bench: the month-end run (JSON output) on \(ProcessInfo.processInfo.activeProcessorCount) cores, seed \(options.seed); seconds up to each stage, best of \(options.runs) (1 at 10 million events and more)")
+print("shape".padding(toLength: 14, withPad: " ", startingAt: 0) + cell("events", 10) + cell("floor", 9) + cell("read", 9)
+      + cell("replay", 9) + cell("meter", 9) + cell("whole", 9) + cell("events/s", 11) + cell("x floor", 9) + cell("peak MB", 9))
+var wholeSeconds: [BenchmarkShape: [Int: Double]] = [:]
+for shape in options.shapes {
+    for size in options.sizes {
+        let path = log(shape, events: size)
+        var best: [String: (seconds: Double, figure: Int, peak: Int)] = [:]
+        for _ in 0..<(size >= 10_000_000 ? 1 : options.runs) {
+            for stage in stages {
+                let result = measure(path, stage)
+                if result.seconds < best[stage]?.seconds ?? .infinity { best[stage] = result }
+            }
+        }
+        let lines = best["floor"]!.figure
+        let whole = best["whole"]!
+        wholeSeconds[shape, default: [:]][size] = whole.seconds
+        let row = shape.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0) + cell(String(lines), 10)
+            + stages.map { cell(String(format: "%.3f", best[$0]!.seconds), 9) }.joined()
+            + cell(String(format: "%.0f", Double(lines) / whole.seconds), 11)
+            + cell(String(format: "%.1f", whole.seconds / best["floor"]!.seconds), 9)
+            + cell(String(whole.peak / 1_000_000), 9)
+        print(row)
+    }
 }
-print("peak resident memory during the whole run: \((values["rss"] ?? 0) / 1_048_576) MiB")
-print("records \(values["records"] ?? 0), applied \(values["applied"] ?? 0), line items \(values["items"] ?? 0), JSON \(values["output"] ?? 0) bytes")
+if let smallest = options.sizes.min(), let largest = options.sizes.max(), largest > smallest {
+    let ratios = options.shapes.compactMap { shape -> String? in
+        guard let small = wholeSeconds[shape]?[smallest], let large = wholeSeconds[shape]?[largest] else { return nil }
+        return "\(shape.rawValue) \(String(format: "%.1f", large / small))x"
+    }
+    print("growth of the whole run from \(smallest) to \(largest) events (\(largest / smallest)x the events): " + ratios.joined(separator: ", "))
+}

@@ -13,7 +13,8 @@ struct InvoiceAssembler: Sendable {
                   holds: HoldList) throws(RunError) -> [Invoice] {
         var byAccount: [Symbol<AccountKind>: [LineItem]] = [:]
         for priced in lines { byAccount[priced.account, default: []].append(priced.line) }
-        let accounts = byAccount.keys.map { (symbol: $0, name: names.name($0)) }.sorted { $0.name < $1.name }
+        // Names are ASCII (SPEC §2), so String's order is byte order.
+        let accounts = byAccount.keys.map { (symbol: $0, name: names.name($0)) }.sorted { $0.name.text < $1.name.text }
         var invoices: [Invoice] = []
         invoices.reserveCapacity(accounts.count)
         for (symbol, account) in accounts {
@@ -57,8 +58,10 @@ struct InvoiceAssembler: Sendable {
         let left = key(lhs)
         let right = key(rhs)
         if left.0 != right.0 { return left.0 < right.0 }
-        if left.1 != right.1 { return left.1.utf8.lexicographicallyPrecedes(right.1.utf8) }
-        if left.2 != right.2 { return left.2.utf8.lexicographicallyPrecedes(right.2.utf8) }
+        // Names are ASCII (SPEC §2): String's order is their byte order, and
+        // its fast path for ASCII beats comparing UTF-8 views element by element.
+        if left.1 != right.1 { return left.1 < right.1 }
+        if left.2 != right.2 { return left.2 < right.2 }
         return (left.3, left.4) < (right.3, right.4)
     }
 }

@@ -8,9 +8,9 @@ extension Ledger {
             return AccountView(account: account, instant: instant, applications: [], sslEdges: [],
                                rejectedLineCount: held?.count ?? 0, rejectedLines: held?.shown ?? [])
         }
-        let applications = state.applications
-            .filter { $0.key.account == owner }
-            .map { applicationView($0.key.application, $0.value) }
+        let names = state.accounts[owner]?.applications.map { $0 } ?? []
+        let applications = names
+            .compactMap { name in state.applications[.init(account: owner, application: name)].map { applicationView(owner, name, $0) } }
             .sorted { $0.name < $1.name }
         return AccountView(account: account, instant: instant, applications: applications,
                            sslEdges: sslEdges(of: owner), rejectedLineCount: held?.count ?? 0,
@@ -25,7 +25,7 @@ extension Ledger {
         guard let owner = symbol(of: account), let symbol: Symbol<ApplicationKind> = symbols.lookUp(name.text),
               let application = state.applications[.init(account: owner, application: symbol)]
         else { throw .applicationNotFound(name, account: account) }
-        return applicationView(symbol, application)
+        return applicationView(owner, symbol, application)
     }
 
     /// The account's active SSL edges at the ledger's instant, by domain.
@@ -45,18 +45,20 @@ extension Ledger {
     }
 
     private func sslEdges(of owner: Symbol<AccountKind>) -> [SSLEdgeView] {
-        state.sslEdges
-            .filter { $0.value.account == owner }
-            .map { edgeView($0.key, $0.value) }
+        (state.accounts[owner]?.sslEdges.map { $0 } ?? [])
+            .compactMap { domain in state.sslEdges[domain].map { edgeView(domain, $0) } }
             .sorted { $0.domain < $1.domain }
     }
 
-    private func applicationView(_ name: Symbol<ApplicationKind>, _ application: PlatformState.Application) -> ApplicationView {
-        let services = application.services.map { serviceName, service in
-            ServiceView(
-                name: symbols.name(serviceName), type: symbols.name(service.type), instances: service.instances,
-                memoryMBPerInstance: service.memoryMB, since: Timestamp(secondsSinceEpoch: service.since),
-                domains: application.domains.filter { $0.value == serviceName }.map { symbols.name($0.key) }.sorted())
+    private func applicationView(_ account: Symbol<AccountKind>, _ name: Symbol<ApplicationKind>,
+                                 _ application: PlatformState.Application) -> ApplicationView {
+        let services = application.services.compactMap { serviceName -> ServiceView? in
+            let key = PlatformState.ServiceKey(account: account, application: name, service: serviceName)
+            guard let service = state.services[key] else { return nil }
+            return ServiceView(
+                name: symbols.name(serviceName), type: symbols.name(service.type), instances: Int(service.instances),
+                memoryMBPerInstance: service.memoryMB, since: Timestamp(secondsSinceEpoch: service.deployedAt),
+                domains: application.domains.filter { state.domains[$0]?.service == serviceName }.map { symbols.name($0) }.sorted())
         }
         return ApplicationView(name: symbols.name(name), flavor: application.flavor,
                                createdAt: Timestamp(secondsSinceEpoch: application.createdAt),
@@ -65,7 +67,7 @@ extension Ledger {
 
     private func edgeView(_ domain: Symbol<DomainKind>, _ edge: PlatformState.SSLEdge) -> SSLEdgeView {
         SSLEdgeView(domain: symbols.name(domain), application: symbols.name(edge.application), flavor: edge.flavor,
-                    since: Timestamp(secondsSinceEpoch: edge.since),
+                    since: Timestamp(secondsSinceEpoch: edge.enabledAt),
                     applicationDestroyedAt: edge.applicationDestroyedAt.map(Timestamp.init(secondsSinceEpoch:)))
     }
 }

@@ -60,7 +60,8 @@ public struct Ledger {
         var holds = HoldList(periodEnd: instant.secondsSinceEpoch + 1)
         do {
             replayed = try pipeline.replay(inputs, until: instant.secondsSinceEpoch + 1,
-                                           metering: MeterRequest(period: BillingPeriod(containing: instant))) { rejection in
+                                           metering: MeterRequest(period: BillingPeriod(containing: instant)),
+                                           indexingAccounts: true) { rejection in
                 holds.note(rejection)
                 onRejection(rejection)
             }

@@ -24,13 +24,6 @@ struct Meter: Sendable {
     /// The billing period, when the window lies in one (the usual case).
     private let singlePeriod: BillingPeriod?
 
-    struct Open: Sendable {
-        var allocation: Allocation
-        var since: Int64
-        var cause: LineLocation
-    }
-
-    private(set) var open = FastDictionary<BilledResource, Open>(capacity: 1024)
     private var usage = FastDictionary<UsageKey, UsageRecord>(capacity: 1024)
     private var intervals: [MeteredInterval] = []
     private var daily = FastDictionary<BilledResource, DailyUsageSeries>()
@@ -65,30 +58,25 @@ struct Meter: Sendable {
         }
     }
 
-    /// Takes one allocation change; changes must come in order of time.
+    /// Takes one allocation change: meters what the resource held until it;
+    /// changes must come in order of time.
     mutating func record(_ change: AllocationChange) {
-        guard takes(change.resource.account) else { return }
-        if let current = open[change.resource] {
-            accrue(change.resource, current, until: change.time, closedBy: change.cause)
-        }
-        if let allocation = change.allocation {
-            open[change.resource] = Open(allocation: allocation, since: change.time, cause: change.cause)
-        } else {
-            open[change.resource] = nil
-        }
+        guard let previous = change.previous, takes(change.resource.account) else { return }
+        accrue(change.resource, previous, until: change.time, closedBy: change.cause)
     }
 
-    /// The usage metered so far, with every allocation still open counted on
-    /// to `end` (at most the window's end) as if nothing changed: the window's
-    /// end for a month-end run, an instant for cost to date. The meter itself
-    /// is left as it is.
+    /// The usage metered so far, with the allocations still `open` (the
+    /// replayed platform's) counted on to `end` (at most the window's end) as
+    /// if nothing changed: the window's end for a month-end run, an instant
+    /// for cost to date. The meter itself is left as it is.
     ///
     /// - Throws: ``RateCardError`` naming the first billable second that no
     ///   rate card covers (SPEC §4).
-    func usage(closingOpenAt end: Int64? = nil) throws(RateCardError) -> Usage {
+    func usage(closing open: [(resource: BilledResource, open: OpenAllocation)], at end: Int64? = nil)
+        throws(RateCardError) -> Usage {
         var closed = self
         let end = min(end ?? window.upperBound, window.upperBound)
-        for (resource, current) in open {
+        for (resource, current) in open where takes(resource.account) {
             closed.accrue(resource, current, until: end, closedBy: nil)
         }
         if let uncovered = closed.firstUncoveredSecond {
@@ -106,7 +94,8 @@ struct Meter: Sendable {
 
     /// Adds the usage of `current` from its start to `end`, clipped to the
     /// window and split at rate-card changes and period ends.
-    private mutating func accrue(_ resource: BilledResource, _ current: Open, until end: Int64, closedBy: LineLocation?) {
+    private mutating func accrue(_ resource: BilledResource, _ current: OpenAllocation, until end: Int64,
+                                 closedBy: LineLocation?) {
         let flavor = current.allocation.flavor
         guard flavor.isBilled else { return }
         let to = min(end, window.upperBound)
@@ -146,7 +135,7 @@ struct Meter: Sendable {
                         month: period.monthIndex)
     }
 
-    private mutating func add(_ resource: BilledResource, _ current: Open, card: Int, period: BillingPeriod,
+    private mutating func add(_ resource: BilledResource, _ current: OpenAllocation, card: Int, period: BillingPeriod,
                               from: Int64, to: Int64, instances: Int, memoryMB: Int) {
         var serviceType: Symbol<ServiceTypeKind> = .none
         var edgeApplication: Symbol<ApplicationKind> = .none

@@ -30,9 +30,10 @@ public struct Name<Kind: NameKind>: Hashable, Comparable, Sendable, CustomString
 
     /// Orders names by their bytes (names are ASCII), the same in every locale.
     public static func < (lhs: Name, rhs: Name) -> Bool {
-        // Names are ASCII, so byte order is the order operators expect and is
-        // independent of locale.
-        lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+        // Names are ASCII, so String's order is their byte order: the order
+        // operators expect, independent of locale (and String compares ASCII
+        // with memcmp, far faster than walking the UTF-8 views).
+        lhs.text < rhs.text
     }
 }
 

@@ -19,19 +19,23 @@ extension BillingPipeline {
     ///   - metering: the meter to feed, if any.
     ///   - keepingEveryID: remember the first line of every id however long
     ///     the log, so that more events can be read after it (the appender).
+    ///   - indexingAccounts: keep each account's applications and edges, for
+    ///     views of one account (the ticket service).
     ///   - onRejection: receives each rejected line once: lines rejected while
     ///     reading as they are found, then events that break a rule of SPEC
     ///     §2.2, in order of time, once the whole log is read.
     /// - Throws: ``RunError/input(_:)`` when an input can't be read.
     func replay(_ inputs: [EventInput], until: Int64? = nil, metering request: MeterRequest? = nil,
-                keepingEveryID: Bool = false, onRejection: (Rejection) -> Void) throws(RunError) -> Replayed {
+                keepingEveryID: Bool = false, indexingAccounts: Bool = false,
+                onRejection: (Rejection) -> Void) throws(RunError) -> Replayed {
         var reader = EventReader(streaming: true, keepingEveryID: keepingEveryID, foundationOnly: foundationOnly,
                                  locatedLimit: locatedLimit)
         // The accounts a meter is asked for get their symbols before the read.
         for account in request?.accounts ?? [] { _ = reader.symbols.intern(account.text, as: AccountKind.self) }
         let meter = request?.meter(rateCards: rateCards, symbols: reader.symbols)
         do {
-            var (replayed, sink) = try replay(inputs, reader: reader, until: until, into: meter, onRejection: onRejection)
+            var (replayed, sink) = try replay(inputs, reader: reader, until: until, into: meter,
+                                              indexingAccounts: indexingAccounts, onRejection: onRejection)
             replayed.meter = sink
             return replayed
         } catch {
@@ -42,10 +46,12 @@ extension BillingPipeline {
     /// Stages 1 and 2 feeding any sink of allocation changes (the meter, or a
     /// test's recorder); see ``replay(_:until:metering:keepingEveryID:onRejection:)``.
     func replay<Sink: AllocationSink>(_ inputs: [EventInput], reader: EventReader, until: Int64?, into emptySink: Sink,
+                                      indexingAccounts: Bool = false,
                                       onRejection: (Rejection) -> Void) throws(InputError) -> (Replayed, Sink) {
+        let empty = PlatformState(indexingAccounts: indexingAccounts)
         var reader = reader
         var sink = emptySink
-        var replayer = Replayer()
+        var replayer = Replayer(state: empty)
         var applied = 0
         var violations: [(record: EventRecord, violation: RuleViolation)] = []
         var end = try reader.read(inputs, onRecord: { record, symbols in
@@ -70,7 +76,7 @@ extension BillingPipeline {
             var records: [EventRecord] = []
             _ = try exact.read(inputs, onRecord: { record, _ in records.append(record) }, onRejection: onRejection)
             records.sort { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
-            replayer = Replayer()
+            replayer = Replayer(state: empty)
             sink = emptySink
             applied = 0
             violations = []

@@ -6,14 +6,20 @@ extension BillingPipeline {
     }
 
     /// Stage 3's end: the usage the replay's meter took, every allocation
-    /// still open counted on to `end` (the window's end by default).
+    /// still open counted on to `end` (the window's end by default); only
+    /// `account`'s when given.
     ///
     /// - Throws: ``RunError/configuration(_:)`` when billable usage falls
     ///   outside every rate card (SPEC §4).
-    func meter(_ replayed: Replayed, closingOpenAt end: Int64? = nil) throws(RunError) -> Usage {
+    func meter(_ replayed: Replayed, closingOpenAt end: Int64? = nil,
+               of account: Symbol<AccountKind>? = nil) throws(RunError) -> Usage {
         guard let meter = replayed.meter else { return Usage(records: []) }
+        var only = account
+        if only == nil, case let .only(accounts) = meter.accounts, accounts.count == 1 { only = accounts.first { _ in true } }
         do {
-            return try meter.usage(closingOpenAt: end)
+            var usage = try meter.usage(closing: replayed.state.openAllocations(of: only), at: end)
+            if let account { usage.records.removeAll { $0.key.account != account } }
+            return usage
         } catch {
             throw .configuration(error)
         }
@@ -54,8 +60,7 @@ extension BillingPipeline {
     /// - Throws: ``RunError/configuration(_:)`` or ``RunError/overflow(_:)``.
     func invoice(of account: Symbol<AccountKind>, in period: BillingPeriod, _ replayed: Replayed,
                  closingOpenAt end: Int64, holds: HoldList) throws(RunError) -> Invoice? {
-        var usage = try meter(replayed, closingOpenAt: end)
-        usage.records.removeAll { $0.key.account != account }
+        let usage = try meter(replayed, closingOpenAt: end, of: account)
         return try assemble(try price(usage, names: replayed.names), period: period, holds: holds,
                             events: replayed.counts, names: replayed.names).invoices.first
     }

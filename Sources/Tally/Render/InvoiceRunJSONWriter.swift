@@ -72,7 +72,7 @@ enum InvoiceRunJSONWriter {
         }
 
         mutating func indentation() {
-            bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+            for _ in 0..<depth * 2 { bytes.append(0x20) }
         }
 
         /// `{` or `[` and a new line, one level deeper.
@@ -114,6 +114,17 @@ enum InvoiceRunJSONWriter {
         /// `\n`, `\t`, … or `\u00XX`; `/` and non-ASCII as they are.
         mutating func quoted(_ text: String) {
             bytes.append(0x22)
+            var text = text
+            // Names and figures need no escape (SPEC §2's rules): copy them whole.
+            let plain = text.withUTF8 { utf8 -> Bool in
+                guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if plain {
+                bytes.append(0x22)
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
                 case 0x22: bytes.append(contentsOf: [0x5C, 0x22])

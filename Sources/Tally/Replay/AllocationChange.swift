@@ -32,11 +32,20 @@ enum Allocation: Equatable, Sendable {
     }
 }
 
+/// An allocation a resource holds, since when, and the event that set it.
+struct OpenAllocation: Sendable {
+    var allocation: Allocation
+    var since: Int64
+    var cause: LineLocation
+}
+
 /// Stage 2's output: from `time` on, `resource` holds `allocation` (`nil`:
-/// nothing, no longer billed), because of the event at `cause`.
+/// nothing, no longer billed), because of the event at `cause`; until then
+/// it held `previous` (`nil`: nothing).
 struct AllocationChange: Sendable {
     var resource: BilledResource
     var time: Int64
     var allocation: Allocation?
     var cause: LineLocation
+    var previous: OpenAllocation?
 }

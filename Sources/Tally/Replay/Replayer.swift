@@ -1,6 +1,7 @@
 /// Stage 2 of the pipeline: applies events in order of time (then input
 /// order) to the ``PlatformState``, checking each against SPEC §2.2, and
-/// reports every change of a billed allocation as an ``AllocationChange``.
+/// reports every change of an allocation as an ``AllocationChange`` carrying
+/// what the resource held before, so the meter keeps no copy of the state.
 struct Replayer: Sendable {
     private(set) var state: PlatformState
 
@@ -18,142 +19,145 @@ struct Replayer: Sendable {
     /// - Returns: the rule the event breaks, in which case nothing changed.
     mutating func apply(_ record: EventRecord, symbols: SymbolTable, emit: (AllocationChange) -> Void) -> RuleViolation? {
         let key = PlatformState.ApplicationKey(account: record.account, application: record.application)
+        let serviceKey = PlatformState.ServiceKey(account: record.account, application: record.application, service: record.service)
         let appName = { symbols.name(record.application) }
         let time = record.time
         let cause = record.location
 
-        func serviceChange(_ service: Symbol<ServiceKind>, _ allocation: Allocation?) -> AllocationChange {
+        /// The change of a service from `previous` to `allocation`.
+        func serviceChange(_ service: Symbol<ServiceKind>, from previous: OpenAllocation?,
+                           to allocation: Allocation?) -> AllocationChange {
             AllocationChange(resource: .service(record.account, record.application, service), time: time,
-                             allocation: allocation, cause: cause)
+                             allocation: allocation, cause: cause, previous: previous)
+        }
+        func held(_ service: PlatformState.Service, flavor: Flavor) -> OpenAllocation {
+            OpenAllocation(allocation: .service(flavor: flavor, instances: Int(service.instances), memoryMB: service.memoryMB,
+                                                type: service.type),
+                           since: service.since, cause: service.cause)
         }
 
         switch record.type {
         case .applicationCreated:
-            guard state.applications[key] == nil else { return .applicationAlreadyExists(appName()) }
-            state.applications[key] = PlatformState.Application(
-                flavor: record.flavor!, incarnation: state.nextIncarnation, createdAt: time)
-            state.nextIncarnation += 1
-            state.index(key)
+            guard !state.applications.contains(key) else { return .applicationAlreadyExists(appName()) }
+            state.addApplication(key, flavor: record.flavor!, at: time)
 
         case .applicationFlavorChanged:
-            guard let current = state.applications[key]?.flavor else { return .applicationNotFound(appName()) }
+            guard let (current, services) = state.applications.modify(key, { ($0.flavor, $0.services) })
+            else { return .applicationNotFound(appName()) }
             let flavor = record.flavor!
             guard flavor != current else { return .flavorUnchanged(appName(), flavor) }
             guard flavor != .sandbox else { return .flavorChangeToSandbox(appName()) }
-            let services = state.applications.modify(key) { application -> [(key: Symbol<ServiceKind>, value: PlatformState.Service)] in
-                application.flavor = flavor
-                return application.services.sorted { $0.key.index < $1.key.index }
-            } ?? []
-            for (name, service) in services {
-                emit(serviceChange(name, .service(flavor: flavor, instances: service.instances,
-                                                  memoryMB: service.memoryMB, type: service.type)))
-            }
-            state.applications.modify(key) { application in
-                for name in application.services.keysInOrder { application.services.modify(name) { $0.cause = cause } }
+            state.applications.modify(key) { $0.flavor = flavor }
+            for name in services.sorted(by: { $0.index < $1.index }) {
+                let serviceKey = PlatformState.ServiceKey(account: record.account, application: record.application, service: name)
+                guard let before = state.services.modify(serviceKey, { service -> PlatformState.Service in
+                    defer {
+                        service.since = time
+                        service.cause = cause
+                    }
+                    return service
+                }) else { continue }
+                emit(serviceChange(name, from: held(before, flavor: current), to: held(before, flavor: flavor).allocation))
             }
 
         case .applicationDestroyed:
-            guard let application = state.applications.removeValue(forKey: key) else { return .applicationNotFound(appName()) }
-            state.unindex(key)
-            for name in application.services.keysInOrder.sorted(by: { $0.index < $1.index }) {
-                emit(serviceChange(name, nil))
+            guard let application = state.removeApplication(key) else { return .applicationNotFound(appName()) }
+            for name in application.services.sorted(by: { $0.index < $1.index }) {
+                let serviceKey = PlatformState.ServiceKey(account: record.account, application: record.application, service: name)
+                guard let service = state.services.removeValue(forKey: serviceKey) else { continue }
+                emit(serviceChange(name, from: held(service, flavor: application.flavor), to: nil))
             }
-            for domain in application.domains.keysInOrder { state.domains[domain] = nil }
+            for domain in application.domains { state.domains.removeValue(forKey: domain) }
             // Only this application's own edges: they go on (SPEC §1), now without it.
             for domain in application.sslEdges.sorted(by: { $0.index < $1.index }) {
-                guard let edge = state.sslEdges.modify(domain, { edge -> PlatformState.SSLEdge in
-                    edge.applicationDestroyedAt = time
-                    edge.cause = cause
+                guard let before = state.sslEdges.modify(domain, { edge -> PlatformState.SSLEdge in
+                    defer {
+                        edge.applicationDestroyedAt = time
+                        edge.since = time
+                        edge.cause = cause
+                        edge.applicationSlot = -1
+                    }
                     return edge
                 }) else { continue }
-                emit(AllocationChange(resource: .sslEdge(record.account, domain), time: time,
-                                      allocation: .sslEdge(flavor: edge.flavor, application: edge.application,
-                                                           applicationDestroyedAt: time),
-                                      cause: cause))
+                var after = before
+                after.applicationDestroyedAt = time
+                emit(AllocationChange(resource: .sslEdge(record.account, domain), time: time, allocation: after.allocation,
+                                      cause: cause, previous: OpenAllocation(allocation: before.allocation, since: before.since,
+                                                                            cause: before.cause)))
             }
 
         case .serviceDeployed:
-            guard let flavor = state.applications[key]?.flavor else { return .applicationNotFound(appName()) }
-            let instances = record.instanceCount!
-            let memoryMB = record.memoryMB!
-            let existing = state.applications.modify(key) { $0.services[record.service] } ?? nil
+            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound(appName()) }
+            let existing = state.services[serviceKey]
             if let existing, existing.type != record.serviceType {
                 return .serviceTypeMismatch(symbols.name(record.service), existing: symbols.name(existing.type),
                                             given: symbols.name(record.serviceType))
             }
-            if flavor == .sandbox, instances != 1 {
-                return .sandboxInstances(appName(), instances: instances)
+            if flavor == .sandbox, record.instances != 1 {
+                return .sandboxInstances(appName(), instances: Int(record.instances))
             }
-            let service = PlatformState.Service(type: record.serviceType, instances: instances, memoryMB: memoryMB,
-                                                since: existing?.since ?? time, cause: cause)
-            state.applications.modify(key) { $0.services[record.service] = service }
-            emit(serviceChange(record.service, .service(flavor: flavor, instances: instances,
-                                                        memoryMB: memoryMB, type: record.serviceType)))
+            let service = PlatformState.Service(
+                type: record.serviceType, instances: record.instances, memoryUnits: record.memoryUnits,
+                deployedAt: existing?.deployedAt ?? time, since: time, cause: cause, slot: existing?.slot ?? -1)
+            if existing != nil {
+                state.services[serviceKey] = service
+            } else {
+                state.addService(serviceKey, service)
+            }
+            emit(serviceChange(record.service, from: existing.map { held($0, flavor: flavor) },
+                               to: held(service, flavor: flavor).allocation))
 
         case .serviceScaled:
-            guard let flavor = state.applications[key]?.flavor else { return .applicationNotFound(appName()) }
-            guard state.applications.modify(key, { $0.services[record.service] != nil }) == true else {
-                return .serviceNotFound(appName(), symbols.name(record.service))
-            }
+            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound(appName()) }
+            guard state.services.contains(serviceKey) else { return .serviceNotFound(appName(), symbols.name(record.service)) }
             guard flavor != .sandbox else { return .sandboxCannotScale(appName()) }
-            let scaled = state.applications.modify(key) { application in
-                application.services.modify(record.service) { service in
-                    if let instances = record.instanceCount { service.instances = instances }
-                    if let memoryMB = record.memoryMB { service.memoryMB = memoryMB }
-                    service.cause = cause
-                    return service
-                }
-            }
-            if let service = scaled ?? nil {
-                emit(serviceChange(record.service, .service(flavor: flavor, instances: service.instances,
-                                                            memoryMB: service.memoryMB, type: service.type)))
-            }
+            let (before, after) = state.services.modify(serviceKey) { service -> (PlatformState.Service, PlatformState.Service) in
+                let before = service
+                if record.instances != 0 { service.instances = record.instances }
+                if record.memoryUnits != 0 { service.memoryUnits = record.memoryUnits }
+                service.since = time
+                service.cause = cause
+                return (before, service)
+            }!
+            emit(serviceChange(record.service, from: held(before, flavor: flavor), to: held(after, flavor: flavor).allocation))
 
         case .serviceDestroyed:
-            guard state.applications[key] != nil else { return .applicationNotFound(appName()) }
-            let removedDomains = state.applications.modify(key) { application -> [Symbol<DomainKind>]? in
-                guard application.services.removeValue(forKey: record.service) != nil else { return nil }
-                let domains = application.domains.filter { $0.value == record.service }.map(\.key)
-                for domain in domains { application.domains.removeValue(forKey: domain) }
-                return domains
-            } ?? nil
-            guard let removedDomains else { return .serviceNotFound(appName(), symbols.name(record.service)) }
-            for domain in removedDomains { state.domains[domain] = nil }
-            emit(serviceChange(record.service, nil))
+            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound(appName()) }
+            guard let service = state.removeService(serviceKey) else {
+                return .serviceNotFound(appName(), symbols.name(record.service))
+            }
+            let attached = state.applications.modify(key) { $0.domains } ?? []
+            for domain in attached where state.domains[domain]?.service == record.service { state.detach(domain) }
+            emit(serviceChange(record.service, from: held(service, flavor: flavor), to: nil))
 
         case .domainAdded:
-            // Facts read into plain values, so no copy of the application outlives the check.
-            guard let (flavor, hasService) = state.applications.modify(key, { ($0.flavor, $0.services[record.service] != nil) })
-            else { return .applicationNotFound(appName()) }
-            guard hasService else { return .serviceNotFound(appName(), symbols.name(record.service)) }
+            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound(appName()) }
+            guard state.services.contains(serviceKey) else { return .serviceNotFound(appName(), symbols.name(record.service)) }
             guard flavor.allowsCustomDomains else { return .customDomainsNeedLiveOrEnterprise(appName(), flavor) }
-            guard state.domains[record.domain] == nil else { return .domainAlreadyAttached(symbols.name(record.domain)) }
-            state.applications.modify(key) { $0.domains[record.domain] = record.service }
-            state.domains[record.domain] = PlatformState.DomainAttachment(
-                account: record.account, application: record.application, service: record.service)
+            guard !state.domains.contains(record.domain) else { return .domainAlreadyAttached(symbols.name(record.domain)) }
+            state.attach(record.domain, to: serviceKey)
 
         case .domainRemoved:
-            guard state.applications[key] != nil else { return .applicationNotFound(appName()) }
-            let removed = state.applications.modify(key) { $0.domains.removeValue(forKey: record.domain) } ?? nil
-            guard removed != nil else { return .domainNotAttached(symbols.name(record.domain), appName()) }
-            state.domains[record.domain] = nil
+            guard state.applications.contains(key) else { return .applicationNotFound(appName()) }
+            guard let attachment = state.domains[record.domain], attachment.account == record.account,
+                  attachment.application == record.application
+            else { return .domainNotAttached(symbols.name(record.domain), appName()) }
+            state.detach(record.domain)
 
         case .sslEnabled:
-            guard let (flavor, incarnation, attached) = state.applications.modify(
-                key, { ($0.flavor, $0.incarnation, $0.domains[record.domain] != nil) })
+            guard let (flavor, incarnation) = state.applications.modify(key, { ($0.flavor, $0.incarnation) })
             else { return .applicationNotFound(appName()) }
-            guard attached else { return .domainNotAttached(symbols.name(record.domain), appName()) }
+            guard let attachment = state.domains[record.domain], attachment.account == record.account,
+                  attachment.application == record.application
+            else { return .domainNotAttached(symbols.name(record.domain), appName()) }
             guard flavor.allowsCustomDomains else { return .customDomainsNeedLiveOrEnterprise(appName(), flavor) }
-            guard state.sslEdges[record.domain] == nil else { return .sslEdgeAlreadyActive(symbols.name(record.domain)) }
+            guard !state.sslEdges.contains(record.domain) else { return .sslEdgeAlreadyActive(symbols.name(record.domain)) }
             let edge = PlatformState.SSLEdge(
-                account: record.account, application: record.application,
-                applicationIncarnation: incarnation, flavor: flavor, since: time, cause: cause)
-            state.sslEdges[record.domain] = edge
-            state.indexEdge(record.domain, of: edge)
+                account: record.account, application: record.application, applicationIncarnation: incarnation,
+                flavor: flavor, enabledAt: time, since: time, cause: cause, applicationSlot: -1)
+            state.addEdge(record.domain, edge)
             emit(AllocationChange(resource: .sslEdge(record.account, record.domain), time: time,
-                                  allocation: .sslEdge(flavor: flavor, application: record.application,
-                                                       applicationDestroyedAt: nil),
-                                  cause: cause))
+                                  allocation: edge.allocation, cause: cause, previous: nil))
 
         case .sslCertificateUpdated:
             guard let edge = state.sslEdges[record.domain], edge.account == record.account else {
@@ -161,13 +165,13 @@ struct Replayer: Sendable {
             }
 
         case .sslDisabled:
-            guard let edge = state.sslEdges[record.domain], edge.account == record.account else {
+            guard let owner = state.sslEdges.modify(record.domain, { $0.account }), owner == record.account,
+                  let edge = state.removeEdge(record.domain) else {
                 return .noActiveSSLEdge(symbols.name(record.domain))
             }
-            state.sslEdges[record.domain] = nil
-            state.unindexEdge(record.domain, of: edge)
-            emit(AllocationChange(resource: .sslEdge(record.account, record.domain), time: time,
-                                  allocation: nil, cause: cause))
+            emit(AllocationChange(resource: .sslEdge(record.account, record.domain), time: time, allocation: nil,
+                                  cause: cause, previous: OpenAllocation(allocation: edge.allocation, since: edge.since,
+                                                                        cause: edge.cause)))
         }
         return nil
     }

@@ -44,6 +44,10 @@ struct FastDictionary<Key: FastHashable, Value>: Sequence {
         return (index, false)
     }
 
+    /// Whether `key` has a value; unlike the subscript, copies nothing.
+    @inline(__always)
+    func contains(_ key: Key) -> Bool { slot(for: key).found }
+
     subscript(key: Key) -> Value? {
         get {
             let (index, found) = slot(for: key)
@@ -105,15 +109,23 @@ struct FastDictionary<Key: FastHashable, Value>: Sequence {
         return removed
     }
 
+    /// Doubles the table. Values are moved, not copied: a value holding
+    /// collections of its own (an application's services) is not retained
+    /// and released on the way, which cost more than the rest of growing.
     private mutating func grow() {
         let oldKeys = keys
-        let oldValues = values
+        var oldValues = values
+        values = []
         let size = Swift.max(8, oldKeys.count * 2)
         keys = [Key?](repeating: nil, count: size)
         values = [Value?](repeating: nil, count: size)
-        count = 0
-        for (key, value) in zip(oldKeys, oldValues) {
-            if let key, let value { insert(value, for: key) }
+        let mask = size - 1
+        for index in oldKeys.indices {
+            guard let key = oldKeys[index] else { continue }
+            var slot = Int(truncatingIfNeeded: key.fastHash) & mask
+            while keys[slot] != nil { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = oldValues[index].take()
         }
     }
 

@@ -64,12 +64,15 @@ enum Replaying {
         for (key, app) in state.applications {
             let name = "\(symbols.text(key.account))/\(symbols.text(key.application))"
             lines.append("app \(name) \(app.flavor)")
-            for (service, value) in app.services {
+            for service in app.services {
+                guard let value = state.services[.init(account: key.account, application: key.application, service: service)]
+                else { continue }
                 lines.append("service \(name)/\(symbols.text(service)) \(symbols.text(value.type)) "
-                    + "\(value.instances)x\(value.memoryMB) since \(Timestamp(secondsSinceEpoch: value.since))")
+                    + "\(value.instances)x\(value.memoryMB) since \(Timestamp(secondsSinceEpoch: value.deployedAt))")
             }
-            for (domain, service) in app.domains {
-                lines.append("app domain \(symbols.text(domain)) → \(name)/\(symbols.text(service))")
+            for domain in app.domains {
+                guard let attachment = state.domains[domain] else { continue }
+                lines.append("app domain \(symbols.text(domain)) → \(name)/\(symbols.text(attachment.service))")
             }
         }
         for (domain, attachment) in state.domains {
@@ -78,7 +81,7 @@ enum Replaying {
         }
         for (domain, edge) in state.sslEdges {
             lines.append("edge \(symbols.text(domain)) \(symbols.text(edge.account))/\(symbols.text(edge.application)) "
-                + "\(edge.flavor) since \(Timestamp(secondsSinceEpoch: edge.since))"
+                + "\(edge.flavor) since \(Timestamp(secondsSinceEpoch: edge.enabledAt))"
                 + (edge.applicationDestroyedAt.map { " app destroyed \(Timestamp(secondsSinceEpoch: $0))" } ?? ""))
         }
         return lines.sorted()
