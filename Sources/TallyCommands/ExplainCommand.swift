@@ -43,12 +43,13 @@ enum ExplainCommand {
         let period = try ReportCommand.period(parsed)
         let selection = try selection(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
-        try ReportCommand.checkOutputs(parsed)
+        try ReportCommand.checkOutputs(parsed, context)
+        let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let explanation: ChargeExplanation
         do {
             explanation = try MonthEndRun(period: period, rateCards: rateCards)
-                .explanation(of: account, selecting: selection, ReportCommand.inputs(parsed, context),
+                .explanation(of: account, selecting: selection, inputs,
                              onRejection: ReportCommand.printRejection(context))
         } catch {
             if case let .run(runError) = error { return ReportCommand.failure(runError, context) }

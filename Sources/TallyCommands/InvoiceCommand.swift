@@ -37,13 +37,14 @@ enum InvoiceCommand {
         }
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json", "csv"])
-        try ReportCommand.checkOutputs(parsed)
+        try ReportCommand.checkOutputs(parsed, context)
+        let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path, option: "--rejects") }
         var rejectsFailure: OutputError?
         let outcome: Result<InvoiceRun, RunError>
         do throws(RunError) {
-            outcome = .success(try MonthEndRun(period: period, rateCards: rateCards).run(ReportCommand.inputs(parsed, context)) { rejection in
+            outcome = .success(try MonthEndRun(period: period, rateCards: rateCards).run(inputs) { rejection in
                 context.console.errorLine("\(rejection)")
                 guard let rejects, rejectsFailure == nil else { return }
                 do throws(OutputError) {

@@ -37,12 +37,13 @@ enum UsageCommand {
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
-        try ReportCommand.checkOutputs(parsed)
+        try ReportCommand.checkOutputs(parsed, context)
+        let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let report: UsageReport
         do {
             report = try MonthEndRun(period: period, rateCards: rateCards)
-                .usageReport(for: account, ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
+                .usageReport(for: account, inputs, onRejection: ReportCommand.printRejection(context))
         } catch {
             return ReportCommand.failure(error, context)
         }
