@@ -11,10 +11,15 @@ import Glibc
 public struct CommandContext: Sendable {
     /// Standard output (reports only) and standard error (everything else).
     public var console: Console
-    /// Environment variables (`TALLY_RATES`, `LC_ALL`, `LC_CTYPE`, `LANG`).
+    /// Environment variables (`TALLY_RATES`, `TALLY_SPOOL_LIMIT`, `LC_ALL`,
+    /// `LC_CTYPE`, `LANG`).
     public var environment: [String: String]
     /// What a FILE of `-`, or no FILE, reads.
     public var standardInput: EventInput
+    /// Which file standard input is (`fstat` of descriptor 0), so that an
+    /// `--output` or `--rejects` that is that file is refused before it is
+    /// overwritten; `nil` when unknown (closed, or a test's text).
+    public var standardInputIdentity: FileIdentity?
     /// Now, for `--at` and `tally close` when not given (UTC, whole seconds).
     public var now: @Sendable () -> Timestamp
     /// Whether standard input is a terminal (then `tally invoice` without
@@ -24,21 +29,34 @@ public struct CommandContext: Sendable {
     public var standardErrorIsTerminal: Bool
 
     /// Makes a context.
+    ///
+    /// - Parameters:
+    ///   - console: where output goes.
+    ///   - environment: the variables commands read (`TALLY_RATES`,
+    ///     `TALLY_SPOOL_LIMIT`, the locale's).
+    ///   - standardInput: what `-`, or no FILE, reads.
+    ///   - standardInputIdentity: which file standard input is, if known.
+    ///   - now: the clock, UTC, whole seconds.
+    ///   - standardInputIsTerminal: whether standard input is a terminal.
+    ///   - standardErrorIsTerminal: whether standard error is a terminal.
     public init(console: Console, environment: [String: String], standardInput: EventInput = .standardInput,
+                standardInputIdentity: FileIdentity? = nil,
                 now: @escaping @Sendable () -> Timestamp, standardInputIsTerminal: Bool = false,
                 standardErrorIsTerminal: Bool = false) {
         self.console = console
         self.environment = environment
         self.standardInput = standardInput
+        self.standardInputIdentity = standardInputIdentity
         self.now = now
         self.standardInputIsTerminal = standardInputIsTerminal
         self.standardErrorIsTerminal = standardErrorIsTerminal
     }
 
-    /// The running process's streams, environment and clock.
+    /// The running process's streams (and which file standard input is),
+    /// environment and clock.
     public static func process() -> CommandContext {
         CommandContext(console: .standardStreams(), environment: ProcessInfo.processInfo.environment,
-                       now: { Timestamp(Date()) }, standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
-                       standardErrorIsTerminal: isatty(STDERR_FILENO) == 1)
+                       standardInputIdentity: FileIdentity(descriptor: STDIN_FILENO), now: { Timestamp(Date()) },
+                       standardInputIsTerminal: isatty(STDIN_FILENO) == 1, standardErrorIsTerminal: isatty(STDERR_FILENO) == 1)
     }
 }

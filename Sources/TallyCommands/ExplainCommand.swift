@@ -43,13 +43,14 @@ enum ExplainCommand {
         let period = try ReportCommand.period(parsed)
         let selection = try selection(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
-        try ReportCommand.checkOutputs(parsed)
+        try ReportCommand.checkOutputs(parsed, context)
+        let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let explanation: ChargeExplanation
         var ownRejections = 0
         do {
             explanation = try BillingPipeline(rateCards: rateCards)
-                .explanation(of: account, in: period, selecting: selection, ReportCommand.inputs(parsed, context)) { rejection in
+                .explanation(of: account, in: period, selecting: selection, inputs) { rejection in
                     ownRejections += 1
                     ReportCommand.printRejection(context)(rejection)
                 }

@@ -37,13 +37,13 @@ enum InvoiceCommand {
         }
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json", "csv"])
-        try ReportCommand.checkOutputs(parsed)
+        try ReportCommand.checkOutputs(parsed, context)
+        let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path, option: "--rejects") }
         var rejectsFailure: OutputError?
         let outcome: Result<InvoiceRun, RunError>
         do throws(RunError) {
-            let inputs = ReportCommand.inputs(parsed, context)
             outcome = .success(try BillingPipeline(rateCards: rateCards).invoices(for: period, inputs) { rejection in
                 context.console.errorLine("\(rejection)")
                 guard let rejects, rejectsFailure == nil else { return }

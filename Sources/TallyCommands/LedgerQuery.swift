@@ -18,7 +18,7 @@ struct LedgerQuery {
         account = try Self.account(parsed)
         instant = try Self.instant(parsed, context)
         json = try ReportCommand.format(parsed, ["text", "json"]) == "json"
-        inputs = ReportCommand.inputs(parsed, context)
+        inputs = try ReportCommand.inputs(parsed, context)
         ratesDirectory = RatesLocation.directory(parsed["--rates"], context)
         self.context = context
     }

@@ -35,23 +35,55 @@ enum ReportCommand {
     }
 
     /// Refuses an `--output` or `--rejects` file that is one of the input logs
-    /// (it would be overwritten) or the same file for both.
-    static func checkOutputs(_ parsed: Arguments) throws(UsageError) {
+    /// (it would be overwritten) or the same file for both, before anything is
+    /// read or written. Files are compared by device and inode after following
+    /// links, so a link, a hard link or `/dev/stdin` is caught too; standard
+    /// input counts as an input when a FILE is `-` or there is none. A
+    /// character device (a terminal, `/dev/null`) can't be overwritten and is
+    /// not refused.
+    static func checkOutputs(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) {
         let outputs = ["--output", "--rejects"].compactMap { option in parsed[option].map { (option, $0) } }
+        let readsStandardInput = parsed.positionals.isEmpty || parsed.positionals.contains("-")
         for (option, path) in outputs {
-            for input in parsed.positionals where input != "-" && AtomicFileWriter.sameFile(path, input) {
+            guard let output = FileIdentity(path: path), !output.isCharacterDevice else { continue }
+            if readsStandardInput, context.standardInputIdentity == output {
+                throw .outputIsInput(option: option, path: path, input: "-")
+            }
+            for input in parsed.positionals where input != "-" && FileIdentity(path: input) == output {
                 throw .outputIsInput(option: option, path: path, input: input)
             }
         }
-        if outputs.count == 2, outputs[0].1 == outputs[1].1 || AtomicFileWriter.sameFile(outputs[0].1, outputs[1].1) {
+        if outputs.count == 2, outputs[0].1 == outputs[1].1
+            || FileIdentity(path: outputs[0].1).map({ $0 == FileIdentity(path: outputs[1].1) }) == true {
             throw .sameOutputs(path: outputs[0].1)
         }
     }
 
-    /// The positional FILEs, or standard input when there are none.
-    static func inputs(_ parsed: Arguments, _ context: CommandContext) -> [EventInput] {
-        parsed.positionals.isEmpty ? [context.standardInput]
+    /// The positional FILEs, or standard input when there are none, each
+    /// spooled up to `TALLY_SPOOL_LIMIT` bytes when it is not a regular file.
+    ///
+    /// - Throws: ``UsageError/invalidEnvironment(variable:value:expected:)``
+    ///   when `TALLY_SPOOL_LIMIT` is not a whole number of bytes.
+    static func inputs(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) -> [EventInput] {
+        let limit = try spoolLimit(context)
+        let inputs = parsed.positionals.isEmpty ? [context.standardInput]
             : parsed.positionals.map { $0 == "-" ? context.standardInput : EventInput.file($0) }
+        return inputs.map { $0.limitingSpool(to: limit) }
+    }
+
+    /// The most bytes one input that is not a regular file (standard input, a
+    /// pipe) may be copied aside: `TALLY_SPOOL_LIMIT` in bytes, else 4 GiB
+    /// (README, "Bad input").
+    ///
+    /// - Throws: ``UsageError/invalidEnvironment(variable:value:expected:)``
+    ///   when the variable is set to anything but a whole number of bytes.
+    static func spoolLimit(_ context: CommandContext) throws(UsageError) -> Int64 {
+        guard let text = context.environment["TALLY_SPOOL_LIMIT"], !text.isEmpty else { return EventInput.defaultSpoolLimit }
+        guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let bytes = Int64(text) else {
+            throw .invalidEnvironment(variable: "TALLY_SPOOL_LIMIT", value: text,
+                                      expected: "a whole number of bytes, e.g. 8589934592 for 8 GiB (default 4294967296)")
+        }
+        return bytes
     }
 
     /// The rate cards from `--rates`, `$TALLY_RATES` or `./Rates`; `nil` after

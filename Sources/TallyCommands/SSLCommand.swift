@@ -6,9 +6,9 @@ enum SSLCommand {
     static let help = """
         Usage: tally ssl check DIR [--format text|json]
                tally ssl quote --account A --app X --domain D [--at TIME] [--rates DIR] [--format text|json] [LOG ...]
-               tally ssl enable --account A --app X --domain D [--at TIME] [--id ID] LOG
-               tally ssl update --account A [--app X] --domain D [--at TIME] [--id ID] LOG
-               tally ssl disable --account A [--app X] --domain D [--at TIME] [--id ID] LOG
+               tally ssl enable --account A --app X --domain D [--at TIME] [--id ID] [--lock-timeout SECONDS] LOG
+               tally ssl update --account A [--app X] --domain D [--at TIME] [--id ID] [--lock-timeout SECONDS] LOG
+               tally ssl disable --account A [--app X] --domain D [--at TIME] [--id ID] [--lock-timeout SECONDS] LOG
                tally ssl list --account A [--at TIME] [--rates DIR] [--format text|json] [LOG ...]
 
         check    pre-check the bundle in DIR (ssl.key, ssl.crt, optional ssl.chain): a
@@ -30,18 +30,22 @@ enum SSLCommand {
                             log is replayed up to and including that second
           --id ID           the event's id (default: a fresh tally-<uuid>); with an id, a
                             retry that is already in LOG writes nothing and says so
+          --lock-timeout SECONDS
+                            how long enable, update and disable wait for another
+                            writer's lock on LOG (default 30; 0 tries once)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
           --format FORMAT   text (default) or json
           -h, --help        show this help
 
         LOG ... is the event log, read in order (none, or -, reads standard input);
-        enable, update and disable append to the single file LOG, under an exclusive
-        lock, one line flushed to disk.
+        enable, update and disable append to the single file LOG, which must be a
+        regular file, under an exclusive lock, one line flushed to disk.
 
         Exit codes: 0 success (check: no problem found), 64 usage error, 65 refused
         (the request breaks a rule; nothing written), a bundle with problems, or the
         account has rejected lines (listed on standard error; report still printed),
-        66 log or folder missing or unreadable, 74 LOG can't be written,
+        66 log or folder missing, unreadable or not a regular file, 74 LOG can't be
+        written, 75 another writer held LOG's lock past --lock-timeout (retry),
         78 rate-card configuration error.
         """
 
@@ -117,12 +121,14 @@ enum SSLCommand {
     }
 
     private static func record(_ subcommand: String, _ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: ["--account", "--app", "--domain", "--at", "--id"], context) else { return .success }
+        guard let parsed = try parse(arguments, options: ["--account", "--app", "--domain", "--at", "--id", "--lock-timeout"],
+                                     context) else { return .success }
         let account = try LedgerQuery.account(parsed)
         let instant = try LedgerQuery.instant(parsed, context)
         let app: ApplicationName? = try LedgerQuery.optionalName("--app", parsed)
         let domain: DomainName = try LedgerQuery.name("--domain", parsed)
         let id: EventID? = try LedgerQuery.optionalName("--id", parsed)
+        let lockTimeout = try lockTimeout(parsed)
         guard parsed.positionals.count == 1, let path = parsed.positionals.first, path != "-" else {
             throw .wrongArguments(command: "ssl \(subcommand)", expected: "one event-log file to append to: give its path (not -) once")
         }
@@ -137,7 +143,7 @@ enum SSLCommand {
             action = .disable(domain: domain, application: app)
         }
         do {
-            let outcome = try EventLogAppender(path: path).record(action, for: account, at: instant, id: id)
+            let outcome = try EventLogAppender(path: path, lockTimeout: lockTimeout).record(action, for: account, at: instant, id: id)
             return context.emit(SSLReport.text(outcome, path: path))
         } catch {
             context.console.error("tally: \(error)")
@@ -145,7 +151,23 @@ enum SSLCommand {
             case .refused, .idInUse, .wouldInvalidateLaterEvents, .incompleteLastLine: return .dataError
             case .input: return .noInput
             case .io: return .ioError
+            case .lockTimeout: return .temporaryFailure
             }
         }
+    }
+
+    /// `--lock-timeout SECONDS`: whole seconds or a decimal (`0.5`), at most a
+    /// day; else the appender's default, 30 seconds.
+    static func lockTimeout(_ parsed: Arguments) throws(UsageError) -> Duration {
+        guard let text = parsed["--lock-timeout"] else { return EventLogAppender.defaultLockTimeout }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let isDigits = { (part: Substring) in !part.isEmpty && part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        guard parts.allSatisfy(isDigits), parts.count < 2 || parts[1].count <= 3,
+              let seconds = Int64(parts[0]), seconds <= 86_400
+        else {
+            throw .invalidValue(option: "--lock-timeout", value: text, expected: "a number of seconds from 0 to 86400, e.g. 30 or 0.5")
+        }
+        let milliseconds = parts.count == 2 ? Int64(parts[1] + String(repeating: "0", count: 3 - parts[1].count)) ?? 0 : 0
+        return .seconds(seconds) + .milliseconds(milliseconds)
     }
 }

@@ -29,13 +29,14 @@ enum SummaryCommand {
         }
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
-        try ReportCommand.checkOutputs(parsed)
+        try ReportCommand.checkOutputs(parsed, context)
+        let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let run: InvoiceRun
         let summary: MonthSummary
         do {
             run = try BillingPipeline(rateCards: rateCards)
-                .invoices(for: period, ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
+                .invoices(for: period, inputs, onRejection: ReportCommand.printRejection(context))
             summary = try MonthSummary(run)
         } catch {
             return ReportCommand.failure(error, context)

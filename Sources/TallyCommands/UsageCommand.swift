@@ -37,13 +37,14 @@ enum UsageCommand {
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, ["text", "json"])
-        try ReportCommand.checkOutputs(parsed)
+        try ReportCommand.checkOutputs(parsed, context)
+        let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let report: UsageReport
         var ownRejections = 0
         do {
             report = try BillingPipeline(rateCards: rateCards)
-                .usageReport(of: account, in: period, ReportCommand.inputs(parsed, context)) { rejection in
+                .usageReport(of: account, in: period, inputs) { rejection in
                     ownRejections += 1
                     ReportCommand.printRejection(context)(rejection)
                 }

@@ -32,12 +32,16 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
     case wrongArguments(command: String, expected: String)
     /// An output file (`--output`, `--rejects`) can't be written where it is.
     case unusableOutput(option: String, path: String, problem: String)
-    /// An output file is one of the inputs, which it would overwrite.
+    /// An output file is one of the inputs, which it would overwrite; an
+    /// `input` of `-` is standard input.
     case outputIsInput(option: String, path: String, input: String)
     /// `--output` and `--rejects` name one file.
     case sameOutputs(path: String)
     /// `tally explain` has nothing to explain: no invoice, or no such line.
     case nothingToExplain(ExplainError)
+    /// An environment variable's value is not one it accepts, e.g.
+    /// `TALLY_SPOOL_LIMIT=4G`; `expected` says what is.
+    case invalidEnvironment(variable: String, value: String, expected: String)
 
     /// The message, in words, without the `tally: ` prefix.
     public var description: String {
@@ -70,12 +74,16 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(command) takes \(expected)"
         case let .unusableOutput(option, path, problem):
             "\(option) \(Self.shown(path)): \(problem)"
+        case let .outputIsInput(option, path, "-"):
+            "\(option) \(Self.shown(path)) is standard input, the input log; write the report to another file"
         case let .outputIsInput(option, path, input):
             "\(option) \(Self.shown(path)) is the input log \(Self.shown(input)); write the report to another file"
         case let .sameOutputs(path):
             "--output and --rejects name the same file \(Self.shown(path)); give two files"
         case let .nothingToExplain(error):
             "\(error)"
+        case let .invalidEnvironment(variable, value, expected):
+            "\(variable)=\(Printable.quoted(value)): expected \(expected)"
         }
     }
 

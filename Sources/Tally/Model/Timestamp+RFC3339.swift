@@ -4,7 +4,10 @@ extension Timestamp {
     ///
     /// The offset is `Z` or `±HH:MM`; `T` and `Z` may be lower case (RFC 3339
     /// §5.6). The result is in UTC with any fraction of a second dropped. A leap
-    /// second (`:60`), a day that does not exist, or anything else is refused.
+    /// second (`:60`), a day that does not exist, an instant whose UTC year is
+    /// outside 0000–9999 once the offset is applied (e.g.
+    /// `0000-01-01T00:00:00+23:59`, which RFC 3339 can't write in UTC), or
+    /// anything else is refused.
     ///
     /// - Parameter text: the date-time text.
     /// - Returns: the instant, or `nil` when `text` is not an RFC 3339 date-time.
@@ -67,6 +70,12 @@ extension Timestamp {
         guard index == count,
               let local = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         else { return nil }
-        return Timestamp(secondsSinceEpoch: local.secondsSinceEpoch - Int64(offsetSeconds))
+        let utc = local.secondsSinceEpoch - Int64(offsetSeconds)
+        guard Self.writableRange.contains(utc) else { return nil }
+        return Timestamp(secondsSinceEpoch: utc)
     }
+
+    /// The instants RFC 3339 can write in UTC, 0000-01-01T00:00:00Z to
+    /// 9999-12-31T23:59:59Z, in seconds since the epoch.
+    static let writableRange: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
 }

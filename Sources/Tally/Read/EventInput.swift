@@ -12,6 +12,24 @@ public struct EventInput: Sendable, Hashable {
     let origin: Origin
     /// The name used in messages: the path as given, `-`, or a caller's label.
     public let name: String
+    /// The most bytes Tally copies aside of this input when it is not a
+    /// regular file (standard input, a pipe, a FIFO), so that its lines can be
+    /// read again; one byte more stops the run with an ``InputError``
+    /// (README, "Bad input"). Regular files and text are never copied.
+    public internal(set) var spoolLimit: Int64 = EventInput.defaultSpoolLimit
+
+    /// The default ``spoolLimit``: 4 GiB, in bytes.
+    public static let defaultSpoolLimit: Int64 = 4 << 30
+
+    /// This input with another ``spoolLimit``.
+    ///
+    /// - Parameter bytes: the most bytes to copy aside, ≥ 0.
+    /// - Returns: the same input, copied aside up to `bytes`.
+    public func limitingSpool(to bytes: Int64) -> EventInput {
+        var input = self
+        input.spoolLimit = max(0, bytes)
+        return input
+    }
 
     /// A file, read as a stream. `-` means standard input.
     ///

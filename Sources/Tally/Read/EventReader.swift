@@ -115,7 +115,8 @@ struct EventReader {
         return .complete
     }
 
-    /// Deletes temporary copies of standard input; call when the run is over.
+    /// Closes the spools of standard input and pipes (their space is freed)
+    /// and the files opened to read lines again; call when the run is over.
     func finish() {
         catalog.removeSpools()
     }
@@ -229,12 +230,13 @@ struct EventReader {
     }
 
     /// Opens an input for reading, every pass alike: an input copied to a
-    /// spool file on an earlier pass is read from there; standard input and
-    /// any file that is not a regular file (a pipe, a FIFO, `/dev/stdin`, a
-    /// process substitution) are copied to a spool file as they stream by, so
-    /// any of their lines can be read again.
+    /// spool on an earlier pass is read from there; standard input and any
+    /// file that is not a regular file (a pipe, a FIFO, `/dev/stdin`, a
+    /// process substitution) are copied to an ``InputSpool`` as they stream
+    /// by, up to the input's ``EventInput/spoolLimit``, so any of their lines
+    /// can be read again.
     mutating func open(_ input: EventInput, source: UInt16) throws(InputError) -> (reader: LineReader, close: () -> Void) {
-        if let spool = catalog.spool(for: source) { return try Self.file(spool, name: input.name) }
+        if let spool = catalog.spool(for: source) { return (spool.lineReader(), {}) }
         switch input.origin {
         case let .bytes(bytes):
             return (Self.memory(bytes), {})
@@ -244,28 +246,26 @@ struct EventReader {
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw InputError(name: input.name, problem: "cannot be opened; check that it is readable")
             }
-            let spooling = try spool(handle, source: source, name: input.name)
-            return (spooling.reader, {
-                spooling.close()
+            do {
+                let reader = try spool(handle, source: source, input: input)
+                return (reader, { try? handle.close() })
+            } catch {
                 try? handle.close()
-            })
+                throw error
+            }
         case .standardInput:
-            return try spool(FileHandle.standardInput, source: source, name: input.name)
+            return (try spool(FileHandle.standardInput, source: source, input: input), {})
         }
     }
 
-    /// Reads `handle`, copying it to a spool file as it streams by.
-    private mutating func spool(_ handle: FileHandle, source: UInt16, name: String) throws(InputError) -> (reader: LineReader, close: () -> Void) {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tally-input-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let spool = FileHandle(forWritingAtPath: path) else {
-            throw InputError(name: name, problem: "cannot make a temporary copy in \(FileManager.default.temporaryDirectory.path); check that it is writable")
-        }
-        catalog.setSpool(path, for: source)
-        return (Self.streaming(handle, name: name, spool: spool), { try? spool.close() })
+    /// Reads `handle`, copying it to a new spool as it streams by.
+    private mutating func spool(_ handle: FileHandle, source: UInt16, input: EventInput) throws(InputError) -> LineReader {
+        let spool = try InputSpool(name: input.name, limit: input.spoolLimit)
+        catalog.setSpool(spool, for: source)
+        return Self.streaming(handle, name: input.name, spool: spool)
     }
 
-    private static func streaming(_ handle: FileHandle, name: String, spool: FileHandle?) -> LineReader {
+    private static func streaming(_ handle: FileHandle, name: String, spool: InputSpool?) -> LineReader {
         LineReader { () throws(InputError) -> Data? in
             let chunk: Data?
             do {
@@ -274,11 +274,7 @@ struct EventReader {
                 throw InputError(name: name, problem: "read failed: \(error.localizedDescription)")
             }
             guard let chunk, !chunk.isEmpty else { return chunk }
-            do {
-                try spool?.write(contentsOf: chunk)
-            } catch {
-                throw InputError(name: name, problem: "its temporary copy could not be written (\(error.localizedDescription)); check the space in \(FileManager.default.temporaryDirectory.path)")
-            }
+            try spool?.append(chunk)
             return chunk
         }
     }

@@ -12,8 +12,16 @@ import Foundation
 struct FastLineParser {
     /// The fields of the last line parsed; strings point into that line.
     private(set) var fields = ParsedFields()
-    /// Keys Tally does not read, kept to spot a repeated one.
+    /// Keys Tally does not read, kept to spot a repeated one: compared one
+    /// by one while there are few (the common line has none or one).
     private var otherKeys: [(start: Int, end: Int)] = []
+    /// The hashes of the keys Tally does not read, once a line has more than
+    /// ``keysComparedOneByOne`` of them: unknown fields are ignored (SPEC §2),
+    /// so a line of thousands of them must cost time linear in its length,
+    /// not quadratic (README, "Bad input").
+    private var otherKeyHashes = Set<UInt64>()
+    /// How many unknown keys are compared one by one before hashing takes over.
+    static let keysComparedOneByOne = 16
 
     init() {
         otherKeys.reserveCapacity(8)
@@ -25,6 +33,7 @@ struct FastLineParser {
     mutating func parse(_ line: UnsafeRawBufferPointer, fingerprinting: Bool = false) -> LineParse {
         fields.reset()
         otherKeys.removeAll(keepingCapacity: true)
+        if !otherKeyHashes.isEmpty { otherKeyHashes.removeAll(keepingCapacity: true) }
         guard let base = line.baseAddress else { return .unsupported }
         var cursor = Cursor(bytes: base.assumingMemoryBound(to: UInt8.self), count: line.count)
         var seenFields: UInt16 = 0
@@ -41,13 +50,19 @@ struct FastLineParser {
                     let bit: UInt16 = 1 << field.slot
                     guard seenFields & bit == 0 else { return .unsupported }
                     seenFields |= bit
-                } else {
+                } else if otherKeys.count < Self.keysComparedOneByOne {
                     let length = key.end - key.start
                     for other in otherKeys where other.end - other.start == length
                         && memcmp(base + other.start, base + key.start, length) == 0 {
                         return .unsupported
                     }
                     otherKeys.append(key)
+                } else {
+                    if otherKeyHashes.isEmpty {
+                        for other in otherKeys { otherKeyHashes.insert(Self.keyHash(base, other)) }
+                    }
+                    // A repeated key, or two keys with one hash: Foundation's parser decides.
+                    guard otherKeyHashes.insert(Self.keyHash(base, key)).inserted else { return .unsupported }
                 }
                 cursor.skipWhiteSpace()
                 guard cursor.take(UInt8(ascii: ":")) else { return .unsupported }
@@ -99,6 +114,11 @@ struct FastLineParser {
         guard cursor.index == cursor.count else { return .unsupported }
         if fingerprinting { fields.fingerprint = ValueFingerprint.object(memberSum: memberSum) }
         return .object
+    }
+
+    /// The hash of an unknown key's bytes, to spot a repeated one.
+    private static func keyHash(_ base: UnsafeRawPointer, _ key: (start: Int, end: Int)) -> UInt64 {
+        ByteHash.hash(base + key.start, count: key.end - key.start, seed: 0x0DD_1CE5)
     }
 
     /// A position in a line being parsed. A plain struct held in a local

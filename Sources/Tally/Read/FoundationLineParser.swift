@@ -40,16 +40,24 @@ struct FoundationLineParser {
             return .rejected(.duplicateKey(repeated))
         }
 
-        var memberSum: UInt64 = 0
-        for (key, value) in object {
-            var keyText = key
-            let valueHash = Self.fingerprint(of: value)
-            keyText.withUTF8 { memberSum &+= ValueFingerprint.member(key: UnsafeRawBufferPointer($0), value: valueHash) }
-            if let field = keyText.withUTF8({ $0.isEmpty ? nil : FastLineParser.knownField($0.baseAddress!, count: $0.count) }) {
-                fields[field] = classify(value)
+        // The fingerprint is read from the text itself, so numbers compare by
+        // their exact decimal value (SPEC §2.1); Foundation's values are the
+        // fallback should its parser accept text the scan does not.
+        if let fingerprint = ValueFingerprint.ofJSONText(line) {
+            fields.fingerprint = fingerprint
+        } else {
+            var memberSum: UInt64 = 0
+            for (key, value) in object {
+                var keyText = key
+                let valueHash = Self.fingerprint(of: value)
+                keyText.withUTF8 { memberSum &+= ValueFingerprint.member(key: UnsafeRawBufferPointer($0), value: valueHash) }
             }
+            fields.fingerprint = ValueFingerprint.object(memberSum: memberSum)
         }
-        fields.fingerprint = ValueFingerprint.object(memberSum: memberSum)
+        // Looked up by name: a line of many unknown keys costs nothing more here.
+        for field in EventField.allCases {
+            if let value = object[field.rawValue] { fields[field] = classify(value) }
+        }
         return .object
     }
 

@@ -2,11 +2,12 @@ import Foundation
 
 /// The inputs of one run, by index, and a way to read any line of them again
 /// by its ``LineLocation`` (for a rejection found during replay, or a report
-/// that names an event's id). Standard input is copied to a spool file as it
-/// streams by, so it can be read again too.
+/// that names an event's id). Standard input and other inputs that are not
+/// regular files are copied to an ``InputSpool`` as they stream by, so they
+/// can be read again too.
 struct InputCatalog: Sendable {
     private(set) var inputs: [EventInput] = []
-    private var spools: [Int: String] = [:]
+    private var spools: [Int: InputSpool] = [:]
     private let openFiles = OpenFiles()
 
     mutating func add(_ input: EventInput) -> UInt16 {
@@ -14,12 +15,12 @@ struct InputCatalog: Sendable {
         return UInt16(inputs.count - 1)
     }
 
-    mutating func setSpool(_ path: String, for source: UInt16) {
-        spools[Int(source)] = path
+    mutating func setSpool(_ spool: InputSpool, for source: UInt16) {
+        spools[Int(source)] = spool
     }
 
-    /// The spool file that holds a copy of standard input read as `source`.
-    func spool(for source: UInt16) -> String? {
+    /// The spool that holds a copy of the input read as `source`, if it was copied.
+    func spool(for source: UInt16) -> InputSpool? {
         spools[Int(source)]
     }
 
@@ -30,20 +31,17 @@ struct InputCatalog: Sendable {
     /// The bytes of a line read earlier, or `nil` when the input can't be read again.
     func bytes(at line: LineLocation) -> [UInt8]? {
         let length = min(Int(line.length), LineReader.maximumLineLength)
+        if let spool = spools[Int(line.source)] { return spool.bytes(at: line.offset, count: length) }
         let path: String
-        if let spool = spools[Int(line.source)] {
-            path = spool
-        } else {
-            switch inputs[Int(line.source)].origin {
-            case let .bytes(bytes):
-                let start = Int(line.offset)
-                guard start >= 0, start + length <= bytes.count else { return nil }
-                return Array(bytes[start..<start + length])
-            case let .file(filePath):
-                path = filePath
-            case .standardInput:
-                return nil
-            }
+        switch inputs[Int(line.source)].origin {
+        case let .bytes(bytes):
+            let start = Int(line.offset)
+            guard start >= 0, start + length <= bytes.count else { return nil }
+            return Array(bytes[start..<start + length])
+        case let .file(filePath):
+            path = filePath
+        case .standardInput:
+            return nil
         }
         guard let descriptor = openFiles.descriptor(for: path) else { return nil }
         var bytes = [UInt8](repeating: 0, count: length)
@@ -70,11 +68,11 @@ struct InputCatalog: Sendable {
         return result
     }
 
-    /// Closes the files opened to read lines again and deletes the spool
-    /// files of standard input.
+    /// Closes the files opened to read lines again and the spools (the
+    /// system frees their space; they never had a name to delete).
     func removeSpools() {
         openFiles.closeAll()
-        for path in spools.values { try? FileManager.default.removeItem(atPath: path) }
+        for spool in spools.values { spool.close() }
     }
 }
 

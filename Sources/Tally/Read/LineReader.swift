@@ -55,19 +55,28 @@ struct LineReader {
         var storageOffset: Int64 = 0    // input offset of storage[0]
         var lineNumber = 0
         var firstChunk = true
-        // An over-long line being skipped: its number, offset, length so far, first bytes and last byte.
-        var skipped: (number: Int, offset: Int64, length: Int, head: UnsafeMutableRawBufferPointer, last: UInt8)?
+        // An over-long line being skipped: its number, offset, length so far, first bytes, last byte,
+        // and whether every byte after the first ones was white space.
+        var skipped: (number: Int, offset: Int64, length: Int, head: UnsafeMutableRawBufferPointer, last: UInt8,
+                      restIsBlank: Bool)?
         defer { skipped?.head.deallocate() }
 
-        /// `count` bytes at `start` are kept of a line of `length` bytes whose last byte is `last`.
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        /// Whether `count` bytes at `start` are all white space.
+        func isBlank(_ start: UnsafeRawPointer, _ count: Int) -> Bool {
+            UnsafeRawBufferPointer(start: start, count: count).allSatisfy(isSpace)
+        }
+
+        /// `count` bytes at `start` are kept of a line of `length` bytes whose last byte is `last`;
+        /// `restIsBlank` says whether the bytes not kept are all white space.
         func emit(_ start: UnsafeRawPointer, count: Int, number: Int, offset: Int64, length: Int, last: UInt8,
-                  newline: Bool) throws(InputError) -> Bool {
+                  newline: Bool, restIsBlank: Bool) throws(InputError) -> Bool {
             // The CR of a CRLF (or one at the very end) is not part of the line, however long the line.
             let contentLength = length > 0 && last == 0x0D ? length - 1 : length
             let content = UnsafeRawBufferPointer(start: start, count: min(count, contentLength))
-            @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
-            // A line is blank only if it starts with white space; most start with `{`.
-            if content.count == contentLength, content.isEmpty || isSpace(content[0]), content.allSatisfy(isSpace) { return true }
+            // A line is blank only if it starts with white space; most start with `{`. A line of
+            // only white space is blank however long it is (SPEC §2), even past the line limit.
+            if content.isEmpty || isSpace(content[0]), restIsBlank, content.allSatisfy(isSpace) { return true }
             return try body(RawLine(number: number, offset: offset, bytes: content, length: contentLength, endsWithNewline: newline))
         }
 
@@ -92,12 +101,14 @@ struct LineReader {
                     defer { line.head.deallocate() }
                     guard try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
                              offset: line.offset, length: line.length + count, last: count > 0 ? storage[end - 1] : line.last,
-                             newline: true) else { return false }
+                             newline: true, restIsBlank: line.restIsBlank && isBlank(base + consumed, count)) else { return false }
                 } else {
                     lineNumber += 1
                     guard try emit(base + consumed, count: min(count, maximumLineLength), number: lineNumber,
                              offset: storageOffset + Int64(consumed), length: count, last: count > 0 ? storage[end - 1] : 0,
-                             newline: true) else { return false }
+                             newline: true,
+                             restIsBlank: count <= maximumLineLength
+                                 || isBlank(base + consumed + maximumLineLength, count - maximumLineLength)) else { return false }
                 }
                 consumed = end + 1
             }
@@ -105,12 +116,14 @@ struct LineReader {
             if skipped != nil {
                 skipped!.length += leftover
                 if leftover > 0 { skipped!.last = storage[filled - 1] }
+                if skipped!.restIsBlank { skipped!.restIsBlank = isBlank(base + consumed, leftover) }
                 consumed = filled
             } else if leftover > maximumLineLength {
                 lineNumber += 1
                 let head = UnsafeMutableRawBufferPointer.allocate(byteCount: maximumLineLength, alignment: 1)
                 head.copyMemory(from: UnsafeRawBufferPointer(start: base + consumed, count: maximumLineLength))
-                skipped = (lineNumber, storageOffset + Int64(consumed), leftover, head, storage[filled - 1])
+                skipped = (lineNumber, storageOffset + Int64(consumed), leftover, head, storage[filled - 1],
+                           isBlank(base + consumed + maximumLineLength, leftover - maximumLineLength))
                 consumed = filled
             }
             if consumed > 0 {
@@ -126,11 +139,14 @@ struct LineReader {
             skipped = nil
             defer { line.head.deallocate() }
             guard try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
-                     offset: line.offset, length: line.length, last: line.last, newline: false) else { return false }
+                     offset: line.offset, length: line.length, last: line.last, newline: false,
+                     restIsBlank: line.restIsBlank) else { return false }
         } else if filled > 0 {
             lineNumber += 1
             guard try emit(base, count: min(filled, maximumLineLength), number: lineNumber, offset: storageOffset,
-                     length: filled, last: storage[filled - 1], newline: false) else { return false }
+                     length: filled, last: storage[filled - 1], newline: false,
+                     restIsBlank: filled <= maximumLineLength
+                         || isBlank(base + maximumLineLength, filled - maximumLineLength)) else { return false }
         }
         return true
     }

@@ -17,13 +17,62 @@ public enum BundleFinding: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// What a name in the bundle is when it is not a regular file.
+    public enum FileKind: String, Sendable, Hashable {
+        /// A FIFO (named pipe): reading it would wait for a writer forever.
+        case fifo
+        /// A character device, e.g. `/dev/zero` behind a link.
+        case characterDevice
+        /// A block device.
+        case blockDevice
+        /// A Unix socket.
+        case socket
+        /// A directory.
+        case directory
+        /// A symbolic link to a file that does not exist.
+        case danglingLink
+        /// Anything else that is not a regular file.
+        case other
+
+        /// The kind of file a `stat` mode (`st_mode`) describes.
+        ///
+        /// - Parameter mode: the mode; its file-type bits decide.
+        public init(mode: UInt32) {
+            switch mode & 0o170000 {
+            case 0o010000: self = .fifo
+            case 0o020000: self = .characterDevice
+            case 0o060000: self = .blockDevice
+            case 0o140000: self = .socket
+            case 0o040000: self = .directory
+            default: self = .other
+            }
+        }
+
+        /// The kind in words, e.g. `a FIFO (named pipe)`.
+        public var summary: String {
+            switch self {
+            case .fifo: "a FIFO (named pipe)"
+            case .characterDevice: "a character device"
+            case .blockDevice: "a block device"
+            case .socket: "a socket"
+            case .directory: "a directory"
+            case .danglingLink: "a symbolic link to a file that does not exist"
+            case .other: "a special file"
+            }
+        }
+    }
+
     /// A required file (`ssl.key`, `ssl.crt`) is not there.
     case missing(file: String)
+    /// The name is not a regular file (`kind` says what it is); it was not
+    /// read, since reading a FIFO or a device could wait forever.
+    case notRegularFile(file: String, kind: FileKind)
     /// The file exists but can't be read.
     case unreadable(file: String)
     /// The file is empty or holds only white space.
     case empty(file: String)
-    /// The file is larger than any key or certificate file (bytes).
+    /// The file is larger than any key or certificate file:
+    /// `bytes` is its size, over ``CertificateBundleCheck/maximumFileSize``.
     case tooLarge(file: String, bytes: Int)
     /// The file is binary, not PEM text; `format` says what it looks like.
     case binary(file: String, format: BinaryFormat)
@@ -65,13 +114,14 @@ public enum BundleFinding: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A stable identifier of the kind of finding, for programs: `missing`,
-    /// `unreadable`, `empty`, `too-large`, `binary`, `not-pem`, `damaged-block`,
+    /// `not-regular-file`, `unreadable`, `empty`, `too-large`, `binary`, `not-pem`, `damaged-block`,
     /// `private-key`, `encrypted-private-key`, `openssh-private-key`,
     /// `no-private-key`, `several-private-keys`, `certificates`,
     /// `no-certificate`, `pkcs7`, `private-key-outside-key-file`, `chain`, `no-chain`.
     public var code: String {
         switch self {
         case .missing: "missing"
+        case .notRegularFile: "not-regular-file"
         case .unreadable: "unreadable"
         case .empty: "empty"
         case .tooLarge: "too-large"
@@ -95,7 +145,7 @@ public enum BundleFinding: Sendable, Hashable, CustomStringConvertible {
     /// The file the finding is about, or `nil` for the bundle as a whole.
     public var file: String? {
         switch self {
-        case let .missing(file), let .unreadable(file), let .empty(file), let .tooLarge(file, _),
+        case let .missing(file), let .notRegularFile(file, _), let .unreadable(file), let .empty(file), let .tooLarge(file, _),
              let .binary(file, _), let .notPEM(file), let .damagedBlock(file, _), let .privateKey(file, _),
              let .encryptedPrivateKey(file), let .openSSHPrivateKey(file), let .noPrivateKey(file, _),
              let .severalPrivateKeys(file, _), let .certificates(file, _), let .noCertificate(file, _),
@@ -115,8 +165,10 @@ public enum BundleFinding: Sendable, Hashable, CustomStringConvertible {
             "\(file) can't be read; check its permissions"
         case let .empty(file):
             "\(file) is empty"
+        case let .notRegularFile(file, kind):
+            "\(file) is \(kind.summary), not a regular file; it was not read: the customer must provide \(file) as an ordinary file"
         case let .tooLarge(file, bytes):
-            "\(file) is \(NumberText.grouped(bytes)) bytes, too large for a key or certificate file"
+            "\(file) is \(NumberText.grouped(bytes)) bytes, too large for a key or certificate file (at most \(NumberText.grouped(CertificateBundleCheck.maximumFileSize)) bytes, 1 MiB)"
         case let .binary(file, format):
             "\(file) is \(format.summary), not PEM text; " + Self.conversion(for: format, file: file)
         case let .notPEM(file):

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The pre-check of a custom-domain SSL bundle (issue 4): what dotCloud's SSL
 /// guide asks the customer to provide — `ssl.key`, `ssl.crt` and optionally
@@ -27,6 +32,11 @@ public enum CertificateBundleCheck {
         case absent
         /// The file exists but can't be read.
         case unreadable
+        /// The name is not a regular file (a FIFO, a device, a socket, a
+        /// directory), which is never opened for reading: it could block.
+        case notRegularFile(BundleFinding.FileKind)
+        /// The file is larger than ``maximumFileSize``; `bytes` is its size.
+        case tooLarge(bytes: Int)
         /// The file's bytes (at most ``maximumFileSize`` + 1 are needed).
         case bytes([UInt8])
     }
@@ -44,15 +54,47 @@ public enum CertificateBundleCheck {
             throw InputError(name: directory, problem: "is not a folder; give the folder that holds ssl.key, ssl.crt and ssl.chain")
         }
         func read(_ name: String) -> FileContent {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else { return .absent }
-            guard let handle = FileHandle(forReadingAtPath: path),
-                  let data = try? handle.read(upToCount: maximumFileSize + 1)
-            else { return .unreadable }
-            try? handle.close()
-            return .bytes([UInt8](data))
+            content(ofFileAt: (directory as NSString).appendingPathComponent(name))
         }
         return check(key: read(keyFile), certificate: read(certificateFile), chain: read(chainFile))
+    }
+
+    /// What the file at `path` holds, read without ever blocking: only a
+    /// regular file is read (checked with `stat`, then opened with
+    /// `O_NONBLOCK` and checked again with `fstat`, in case it was swapped),
+    /// and at most ``maximumFileSize`` + 1 bytes of it. A FIFO, a device, a
+    /// socket or a directory is never read: a customer's archive can hold one,
+    /// and reading a FIFO would wait forever.
+    static func content(ofFileAt path: String) -> FileContent {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            guard errno == ENOENT else { return .unreadable }
+            // A name that is there but leads nowhere is a link to a missing file.
+            return lstat(path, &status) == 0 ? .notRegularFile(.danglingLink) : .absent
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .notRegularFile(BundleFinding.FileKind(mode: status.st_mode)) }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &status) == 0 else { return .unreadable }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .notRegularFile(BundleFinding.FileKind(mode: status.st_mode)) }
+        if status.st_size > maximumFileSize { return .tooLarge(bytes: Int(status.st_size)) }
+        var bytes = [UInt8](repeating: 0, count: maximumFileSize + 1)
+        var count = 0
+        while count < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { return .unreadable }
+            if read == 0 { break }
+            count += read
+        }
+        // A file that grew while it was read: its size now, at least what was read.
+        if count > maximumFileSize {
+            let now = fstat(descriptor, &status) == 0 ? Int(status.st_size) : count
+            return .tooLarge(bytes: max(now, count))
+        }
+        bytes.removeLast(bytes.count - count)
+        return .bytes(bytes)
     }
 
     /// Checks a bundle held in memory.
@@ -80,7 +122,12 @@ public enum CertificateBundleCheck {
         } else if certificateCount == 1, case .absent = chain {
             findings.append(.noChain)
         }
-        return findings
+        // A file with a problem is not also "ok": what it holds can't be used as it is.
+        let troubled = Set(findings.filter { $0.severity == .problem }.compactMap(\.file))
+        return findings.filter { finding in
+            guard finding.severity == .ok, let file = finding.file else { return true }
+            return !troubled.contains(file)
+        }
     }
 
     /// The PEM blocks of a file, or `nil` after noting why there are none.
@@ -93,6 +140,12 @@ public enum CertificateBundleCheck {
             return nil
         case .unreadable:
             findings.append(.unreadable(file: file))
+            return nil
+        case let .notRegularFile(kind):
+            findings.append(.notRegularFile(file: file, kind: kind))
+            return nil
+        case let .tooLarge(size):
+            findings.append(.tooLarge(file: file, bytes: size))
             return nil
         case let .bytes(contents):
             bytes = contents

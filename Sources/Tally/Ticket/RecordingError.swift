@@ -13,10 +13,15 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The log's last line has no newline, so another writer may be halfway
     /// through it; appending would glue two events together. CLI exit code 65.
     case incompleteLastLine(path: String)
-    /// The log can't be read (CLI exit code 66).
+    /// The log is missing, not a regular file (a FIFO, a device), or can't
+    /// be read (CLI exit code 66).
     case input(InputError)
     /// The log can't be opened, locked, written or flushed (CLI exit code 74).
     case io(path: String, problem: String)
+    /// Another writer held the log's lock for all of `waited` (the
+    /// appender's lock timeout): nothing was written, and the same request
+    /// can simply be retried (CLI exit code 75, a temporary failure).
+    case lockTimeout(path: String, waited: Duration)
 
     /// The message, in words, for people and logs.
     public var description: String {
@@ -35,6 +40,20 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(error)"
         case let .io(path, problem):
             "\(path): \(problem); nothing was written"
+        case let .lockTimeout(path, waited):
+            "\(path): another writer holds the log's lock (waited \(Self.seconds(waited)) s); nothing was written: retry in a moment"
         }
+    }
+
+    /// A duration in seconds, with up to three decimals (`30`, `0.5`).
+    static func seconds(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let whole = String(milliseconds / 1000)
+        let fraction = milliseconds % 1000
+        guard fraction != 0 else { return whole }
+        var decimals = String(fraction)
+        decimals = String(repeating: "0", count: 3 - decimals.count) + decimals
+        while decimals.hasSuffix("0") { decimals.removeLast() }
+        return whole + "." + decimals
     }
 }
