@@ -11,14 +11,22 @@ struct InvoiceAssembler: Sendable {
     /// - Throws: ``RunError/overflow(_:)`` when a total does not fit in 64 bits of minor units.
     func invoices(for lines: [BillingPipeline.PricedLine], names: SymbolTable,
                   holds: HoldList) throws(RunError) -> [Invoice] {
-        var byAccount: [Symbol<AccountKind>: [LineItem]] = [:]
-        for priced in lines { byAccount[priced.account, default: []].append(priced.line) }
+        var groupOf = FastDictionary<Symbol<AccountKind>, Int>(capacity: 1024)
+        var groups: [(account: AccountName, lines: [LineItem])] = []
+        for priced in lines {
+            if let group = groupOf[priced.account] {
+                groups[group].lines.append(priced.line)
+            } else {
+                groupOf[priced.account] = groups.count
+                groups.append((names.name(priced.account), [priced.line]))
+            }
+        }
         // Names are ASCII (SPEC §2), so String's order is byte order.
-        let accounts = byAccount.keys.map { (symbol: $0, name: names.name($0)) }.sorted { $0.name.text < $1.name.text }
+        groups.sort { $0.account.text < $1.account.text }
         var invoices: [Invoice] = []
-        invoices.reserveCapacity(accounts.count)
-        for (symbol, account) in accounts {
-            let ordered = byAccount[symbol]!.sorted(by: Self.precedes)
+        invoices.reserveCapacity(groups.count)
+        for (account, lines) in groups {
+            let ordered = lines.count > 1 ? lines.sorted(by: Self.precedes) : lines
             var total = Money.zero(currency)
             for line in ordered {
                 guard let sum = total.adding(line.amount) else {
@@ -26,7 +34,7 @@ struct InvoiceAssembler: Sendable {
                 }
                 total = sum
             }
-            let held = holds.byAccount[account]
+            let held: (count: Int, shown: [Rejection])? = holds.byAccount.isEmpty ? nil : holds.byAccount[account]
             invoices.append(Invoice(number: Invoice.number(for: account, in: period), account: account,
                                     period: period, lines: ordered, total: total,
                                     status: held == nil ? .final : .held,

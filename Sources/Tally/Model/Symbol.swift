@@ -152,4 +152,39 @@ struct SymbolTable: @unchecked Sendable {
     func text<Kind>(_ symbol: Symbol<Kind>) -> String {
         storage.texts[Int(symbol.index)]
     }
+
+    /// Every name in symbol order, with the rules each has passed (bit 0
+    /// identifier, bit 1 domain, bit 2 event id), to keep a table in the books.
+    var entries: [(text: String, passedRules: UInt8)] {
+        Array(zip(storage.texts, storage.passedRules))
+    }
+
+    /// An empty table.
+    init() {}
+
+    /// A table holding `entries` at the same symbols, as ``entries`` gave them.
+    init(entries: [(text: String, passedRules: UInt8)]) {
+        for (text, rules) in entries {
+            var text = text
+            text.withUTF8 { bytes in _ = internChecked(UnsafeRawBufferPointer(bytes), passedRules: rules) }
+        }
+    }
+
+    /// Adds a name already checked, with the rules it passed (no rule is run again).
+    private mutating func internChecked(_ bytes: UnsafeRawBufferPointer, passedRules: UInt8) -> Int32 {
+        let storage = storage
+        let hash = ByteHash.hash(bytes, seed: Self.seed)
+        let mask = storage.slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while storage.slots[slot] >= 0 { slot = (slot + 1) & mask }
+        let index = Int32(storage.texts.count)
+        storage.texts.append(String(decoding: bytes, as: UTF8.self))
+        storage.hashes.append(hash)
+        storage.starts.append(Int32(storage.arena.count))
+        storage.arena.append(contentsOf: bytes)
+        storage.passedRules.append(passedRules)
+        storage.slots[slot] = index
+        if storage.texts.count * 2 > storage.slots.count { grow() }
+        return index
+    }
 }

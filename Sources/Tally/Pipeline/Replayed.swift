@@ -8,10 +8,13 @@ struct Replayed {
     var reader: EventReader
     /// The platform at the end of the replay (SPEC §1).
     var state: PlatformState
-    /// How every line was accounted for (SPEC §6).
+    /// How every line was accounted for (SPEC §6), a close's lines included
+    /// when the replay started from one.
     var counts: EventCounts
     /// The meter fed with every allocation change, when one was asked for.
     var meter: Meter?
+    /// The platform at ``ReplayOptions/capture`` and what followed it.
+    var captured: Captured?
 
     /// The names the log uses.
     var names: SymbolTable { reader.symbols }
@@ -25,4 +28,13 @@ struct Replayed {
     func reread(_ line: LineLocation) -> RereadLine {
         reader.catalog.reread(line)
     }
+}
+
+/// How a replay ended: replayed, or stopped because it started from a close
+/// and the log holds an event dated before that close's end that the close
+/// did not have (a late event, SPEC §7.3): it must start from an earlier one.
+enum ReplayOutcome<Sink> {
+    case replayed(Replayed, Sink)
+    /// The earliest late event's time.
+    case late(Int64)
 }

@@ -31,14 +31,36 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `grouping`, thousands separated by commas (`201,923,906.43`). The same
     /// whatever the process's locale.
     public func formatted(grouping: Bool) -> String {
+        // Digits written right to left into a small buffer: this runs once for
+        // every amount of every report (a third of rendering a large run's
+        // JSON went to building these strings with String operations).
         let exponent = currency.minorUnitExponent
-        var digits = String(minorUnits.magnitude)
-        if digits.count <= exponent { digits = String(repeating: "0", count: exponent - digits.count + 1) + digits }
-        let whole = String(digits.dropLast(exponent))
-        let fraction = String(digits.suffix(exponent))
-        let sign = minorUnits < 0 ? "-" : ""
-        let wholeText = grouping ? NumberText.grouped(whole) : whole
-        return sign + wholeText + (exponent > 0 ? "." + fraction : "")
+        var magnitude = minorUnits.magnitude
+        return String(unsafeUninitializedCapacity: 40) { buffer in
+            var end = buffer.count
+            var written = 0
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            // The fraction: exactly `exponent` digits.
+            for _ in 0..<exponent {
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            }
+            if exponent > 0 { put(UInt8(ascii: ".")) }
+            // The whole part: at least one digit, commas every three when grouping.
+            repeat {
+                if grouping, written > 0, written % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+                written += 1
+            } while magnitude > 0
+            if minorUnits < 0 { put(UInt8(ascii: "-")) }
+            let length = buffer.count - end
+            for index in 0..<length { buffer[index] = buffer[end + index] }
+            return length
+        }
     }
 
     /// The sum, or `nil` on overflow or mixed currencies.

@@ -49,9 +49,11 @@ extension EventReader {
             return .rejected(reason, partial)
         case let .valid(record, id):
             let hash = ByteHash.hash(id, seed: Self.idSeed)
+            if closedIDs != nil, let outcome = closedDuplicate(hash, id: id, line: line, record: record) { return outcome }
             switch duplicates.lookUp(hash, location: location) {
             case .new:
                 nextSequence += 1
+                if recordingIDs { newIDs.append(RegisteredID(hash: hash, location: location)) }
                 return .record(record)
             case let .earlier(candidates):
                 for candidate in candidates {
@@ -78,6 +80,7 @@ extension EventReader {
                 }
                 duplicates.register(hash, location: location)
                 nextSequence += 1
+                if recordingIDs { newIDs.append(RegisteredID(hash: hash, location: location)) }
                 return .record(record)
             case .earlierUnknown:
                 return .pendingDuplicate(PendingDuplicate(id: Array(id), hash: hash, location: location,
@@ -85,6 +88,29 @@ extension EventReader {
                                                           time: Timestamp(secondsSinceEpoch: record.time)))
             }
         }
+    }
+
+    /// What a line is when a closed month's line first carried its id
+    /// (SPEC §7.2: ids stay unique across the whole log): a duplicate when
+    /// the two are equal as values, else a conflicting duplicate; `nil` when
+    /// no closed line had this id (only its hash).
+    private mutating func closedDuplicate(_ hash: UInt64, id: UnsafeRawBufferPointer, line: UnsafeRawBufferPointer,
+                                          record: EventRecord) -> LineOutcome? {
+        for candidate in closedIDs?.firstLines(of: hash) ?? [] {
+            guard let earlier = catalog.bytes(at: candidate) else {
+                failedReread = candidate
+                return .duplicate
+            }
+            if earlier.elementsEqual(line) { return .duplicate }
+            guard RereadLine(earlier).eventID.map({ Array($0.utf8) }) == Array(id) else { continue }
+            let partial = EventFieldValidator.Partial(id: String(decoding: id, as: UTF8.self),
+                                                     account: symbols.name(record.account),
+                                                     time: Timestamp(secondsSinceEpoch: record.time))
+            return Self.fingerprint(of: earlier) == Self.fingerprint(of: Array(line))
+                ? .duplicate
+                : .rejected(.conflictingDuplicate(first: catalog.location(candidate)), partial)
+        }
+        return nil
     }
 
     /// What a line with a repeated key still tells: its id, account and time,

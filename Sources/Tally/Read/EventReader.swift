@@ -29,7 +29,8 @@ struct EventReader {
     var fastParser = FastLineParser()
     var fullParser = FoundationLineParser()
     var nextSequence: Int32 = 0
-    private var lastTime = Int64.min
+    /// The latest record time met (set by a caller that applied records before the read).
+    var lastTime = Int64.min
     /// Rejections of the first this-many lines were reported by an earlier pass.
     private let reportedLines: Int
     /// Whether this reader reads again the inputs of an earlier pass, in the
@@ -48,6 +49,21 @@ struct EventReader {
     /// A line read earlier that could not be read again (its input changed):
     /// the run stops rather than decide a duplicate blind.
     var failedReread: LineLocation?
+    /// The ids of the closed months, when the read goes on from a close.
+    var closedIDs: ClosedIDs?
+    /// Whether to keep every id registered with its first line (for the books).
+    var recordingIDs = false
+    /// The ids registered by this read with their first lines, when ``recordingIDs``.
+    var newIDs: [RegisteredID] = []
+    /// The input-order position of the first record read (after a close's).
+    var firstSequence: Int32 = 0
+    /// Where reading starts in inputs an earlier run read part of, by input
+    /// index: their offset and the lines before it.
+    var starts: [Int: (offset: Int64, lines: Int)] = [:]
+    /// Whether a last line without its newline is left for later (following a log).
+    var completeLinesOnly = false
+    /// Where reading ended in each input read, by input index.
+    private(set) var endings: [Int: LineReader.Ending] = [:]
     /// Streaming: conflicting duplicates, reported once the log is read (a
     /// read that starts over must not have reported them); held without their
     /// line, which is read again when they are reported.
@@ -78,6 +94,12 @@ struct EventReader {
     init(rereading previous: EventReader, reportedLines lines: Int) {
         duplicates = DuplicateRegistry(mode: .exact)
         symbols = previous.symbols
+        closedIDs = previous.closedIDs
+        recordingIDs = previous.recordingIDs
+        firstSequence = previous.firstSequence
+        nextSequence = previous.firstSequence
+        starts = previous.starts
+        completeLinesOnly = previous.completeLinesOnly
         foundationOnly = previous.foundationOnly
         catalog = previous.catalog
         reportedLines = lines
@@ -106,8 +128,10 @@ struct EventReader {
             throw InputError(name: inputs[Int(UInt16.max)].name, problem: "is one input too many: at most \(UInt16.max) inputs; concatenate some logs first")
         }
         for input in inputs.dropFirst(known) { try Self.checkReadable(input) }
-        for (index, input) in inputs.enumerated() {
-            let source = index < known ? UInt16(index) : catalog.add(input)
+        // Every input is known before the first is read: a duplicate's first
+        // line may lie in a later input's part read by a close.
+        let sources = inputs.enumerated().map { index, input in index < known ? UInt16(index) : catalog.add(input) }
+        for (input, source) in zip(inputs, sources) {
             if case .unsorted = try readOne(input, source: source, onRecord: onRecord, onRejection: onRejection) {
                 return .unsorted(lines: counts.lines)
             }
@@ -158,7 +182,7 @@ struct EventReader {
         defer { opened.close() }
 
         var end = End.complete
-        try opened.reader.forEachLine { (line) throws(InputError) -> Bool in
+        let ending = try opened.reader.forEachLine { (line) throws(InputError) -> Bool in
             counts.lines += 1
             guard line.number < Int(Int32.max), nextSequence < Int32.max else {
                 throw InputError(name: input.name, problem: "has more than \(Int32.max) lines (with the inputs before it); split the log into smaller files")
@@ -204,14 +228,15 @@ struct EventReader {
             }
             return true
         }
+        endings[Int(source)] = ending
         // An input being copied to a spool must be copied whole before the run starts over.
         if case .unsorted = end, catalog.spool(for: source) != nil { try opened.reader.drain() }
         return end
     }
 
-    static func memory(_ bytes: [UInt8]) -> LineReader {
-        var position = 0
-        return LineReader { () throws(InputError) -> Data? in
+    static func memory(_ bytes: [UInt8], start: (offset: Int64, lines: Int), completeLinesOnly: Bool) -> LineReader {
+        var position = Int(min(start.offset, Int64(bytes.count)))
+        return LineReader(startingAt: start, completeLinesOnly: completeLinesOnly) { () throws(InputError) -> Data? in
             guard position < bytes.count else { return nil }
             let end = min(position + LineReader.chunkSize, bytes.count)
             defer { position = end }
@@ -219,14 +244,24 @@ struct EventReader {
         }
     }
 
-    static func file(_ path: String, name: String) throws(InputError) -> (LineReader, () -> Void) {
+    static func file(_ path: String, name: String, start: (offset: Int64, lines: Int) = (0, 0),
+                     completeLinesOnly: Bool = false) throws(InputError) -> (LineReader, () -> Void) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let problem = FileManager.default.fileExists(atPath: path)
                 ? "cannot be opened; check that it is readable"
                 : "no longer exists (it was there when the run started); nothing was billed, run again"
             throw InputError(name: name, problem: problem)
         }
-        return (streaming(handle, name: name, spool: nil), { try? handle.close() })
+        if start.offset > 0 {
+            do {
+                try handle.seek(toOffset: UInt64(start.offset))
+            } catch {
+                try? handle.close()
+                throw InputError(name: name, problem: "cannot be read from byte \(start.offset): \(error.localizedDescription)")
+            }
+        }
+        return (streaming(handle, name: name, spool: nil, start: start, completeLinesOnly: completeLinesOnly),
+                { try? handle.close() })
     }
 
     /// Opens an input for reading, every pass alike: an input copied to a
@@ -237,12 +272,15 @@ struct EventReader {
     /// can be read again.
     mutating func open(_ input: EventInput, source: UInt16) throws(InputError) -> (reader: LineReader, close: () -> Void) {
         if let spool = catalog.spool(for: source) { return (spool.lineReader(), {}) }
+        let start = starts[Int(source)] ?? (0, 0)
         switch input.origin {
         case let .bytes(bytes):
-            return (Self.memory(bytes), {})
+            return (Self.memory(bytes, start: start, completeLinesOnly: completeLinesOnly), {})
         case let .file(path):
             let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-            if type == nil || type == .typeRegular { return try Self.file(path, name: input.name) }
+            if type == nil || type == .typeRegular {
+                return try Self.file(path, name: input.name, start: start, completeLinesOnly: completeLinesOnly)
+            }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw InputError(name: input.name, problem: "cannot be opened; check that it is readable")
             }
@@ -265,8 +303,9 @@ struct EventReader {
         return Self.streaming(handle, name: input.name, spool: spool)
     }
 
-    private static func streaming(_ handle: FileHandle, name: String, spool: InputSpool?) -> LineReader {
-        LineReader { () throws(InputError) -> Data? in
+    private static func streaming(_ handle: FileHandle, name: String, spool: InputSpool?,
+                                  start: (offset: Int64, lines: Int) = (0, 0), completeLinesOnly: Bool = false) -> LineReader {
+        LineReader(startingAt: start, completeLinesOnly: completeLinesOnly) { () throws(InputError) -> Data? in
             let chunk: Data?
             do {
                 chunk = try handle.read(upToCount: LineReader.chunkSize)

@@ -30,31 +30,55 @@ struct LineReader {
     /// Bytes read at a time.
     static let chunkSize = 1 << 20
 
+    /// Where a reading ended: after the last line taken, and whether `body`
+    /// stopped it early.
+    struct Ending: Equatable {
+        /// Whether `body` returned `false`.
+        var stopped: Bool
+        /// The offset just after the last line taken (its newline included).
+        var offset: Int64
+        /// Lines before that offset, blank ones included.
+        var lines: Int
+    }
+
     /// Reads the next chunk of at most ``chunkSize`` bytes; `nil` or empty at the end.
     private let readChunk: () throws(InputError) -> Data?
     private let maximumLineLength: Int
+    /// The input's offset and line count where reading starts (a file read
+    /// on from where an earlier run stopped); a byte-order mark is looked for
+    /// only at offset 0.
+    private let start: (offset: Int64, lines: Int)
+    /// Whether a last line without its newline is left unread, as a line
+    /// another writer is still writing (when following a log), instead of
+    /// being passed on as a truncated last line.
+    private let completeLinesOnly: Bool
 
-    init(maximumLineLength: Int = LineReader.maximumLineLength, readChunk: @escaping () throws(InputError) -> Data?) {
+    init(maximumLineLength: Int = LineReader.maximumLineLength, startingAt start: (offset: Int64, lines: Int) = (0, 0),
+         completeLinesOnly: Bool = false, readChunk: @escaping () throws(InputError) -> Data?) {
         self.maximumLineLength = maximumLineLength
+        self.start = start
+        self.completeLinesOnly = completeLinesOnly
         self.readChunk = readChunk
     }
 
     /// Calls `body` with every line that holds something besides white space,
     /// in order, until `body` returns `false`.
     ///
-    /// - Returns: `false` when `body` stopped the reading.
+    /// - Returns: where the reading ended.
     /// - Throws: what `readChunk` or `body` throws.
     @discardableResult
-    func forEachLine(_ body: (RawLine) throws(InputError) -> Bool) throws(InputError) -> Bool {
+    func forEachLine(_ body: (RawLine) throws(InputError) -> Bool) throws(InputError) -> Ending {
         let capacity = maximumLineLength + Self.chunkSize + 8
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
         defer { storage.deallocate() }
         let base = storage.baseAddress!
 
         var filled = 0                  // bytes held in storage
-        var storageOffset: Int64 = 0    // input offset of storage[0]
-        var lineNumber = 0
-        var firstChunk = true
+        var storageOffset = start.offset  // input offset of storage[0]
+        var lineNumber = start.lines
+        var firstChunk = start.offset == 0
+        var ending = Ending(stopped: false, offset: start.offset, lines: start.lines)
+        let stopped = { Ending(stopped: true, offset: ending.offset, lines: ending.lines) }
         // An over-long line being skipped: its number, offset, length so far, first bytes, last byte,
         // and whether every byte after the first ones was white space.
         var skipped: (number: Int, offset: Int64, length: Int, head: UnsafeMutableRawBufferPointer, last: UInt8,
@@ -101,16 +125,18 @@ struct LineReader {
                     defer { line.head.deallocate() }
                     guard try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
                              offset: line.offset, length: line.length + count, last: count > 0 ? storage[end - 1] : line.last,
-                             newline: true, restIsBlank: line.restIsBlank && isBlank(base + consumed, count)) else { return false }
+                             newline: true, restIsBlank: line.restIsBlank && isBlank(base + consumed, count)) else { return stopped() }
                 } else {
                     lineNumber += 1
                     guard try emit(base + consumed, count: min(count, maximumLineLength), number: lineNumber,
                              offset: storageOffset + Int64(consumed), length: count, last: count > 0 ? storage[end - 1] : 0,
                              newline: true,
                              restIsBlank: count <= maximumLineLength
-                                 || isBlank(base + consumed + maximumLineLength, count - maximumLineLength)) else { return false }
+                                 || isBlank(base + consumed + maximumLineLength, count - maximumLineLength)) else { return stopped() }
                 }
                 consumed = end + 1
+                ending.offset = storageOffset + Int64(consumed)
+                ending.lines = lineNumber
             }
             let leftover = filled - consumed
             if skipped != nil {
@@ -135,20 +161,25 @@ struct LineReader {
             }
         }
 
+        // A last line without its newline: passed on (a truncated last line
+        // is then rejected), or left for later when following a log.
+        if completeLinesOnly { return ending }
         if let line = skipped {
             skipped = nil
             defer { line.head.deallocate() }
             guard try emit(UnsafeRawPointer(line.head.baseAddress!), count: line.head.count, number: line.number,
                      offset: line.offset, length: line.length, last: line.last, newline: false,
-                     restIsBlank: line.restIsBlank) else { return false }
+                     restIsBlank: line.restIsBlank) else { return stopped() }
+            ending = Ending(stopped: false, offset: line.offset + Int64(line.length), lines: line.number)
         } else if filled > 0 {
             lineNumber += 1
             guard try emit(base, count: min(filled, maximumLineLength), number: lineNumber, offset: storageOffset,
                      length: filled, last: storage[filled - 1], newline: false,
                      restIsBlank: filled <= maximumLineLength
-                         || isBlank(base + maximumLineLength, filled - maximumLineLength)) else { return false }
+                         || isBlank(base + maximumLineLength, filled - maximumLineLength)) else { return stopped() }
+            ending = Ending(stopped: false, offset: storageOffset + Int64(filled), lines: lineNumber)
         }
-        return true
+        return ending
     }
 
     /// Reads the rest of the input without splitting it, e.g. so that standard

@@ -33,6 +33,10 @@ public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible 
     case conflictingDuplicate(first: SourceLocation)
     /// The event breaks a rule of SPEC §2.2 given the platform's state.
     case rule(RuleViolation)
+    /// A rejection found when a month was closed and kept in the books,
+    /// because the line is dated after that month (SPEC §7): its `code` and
+    /// message as they were then.
+    case keptFromClose(code: String, message: String)
 
     /// A stable, machine-readable name of the reason, e.g. `invalid_json`, for
     /// the rejects file (issue 3).
@@ -53,6 +57,7 @@ public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible 
         case .unknownFlavor: "unknown_flavor"
         case .conflictingDuplicate: "conflicting_duplicate"
         case .rule: "rule_violation"
+        case let .keptFromClose(code, _): code
         }
     }
 
@@ -89,6 +94,8 @@ public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible 
             "conflicting duplicate: the id was first used at \(first) with different content; the earlier event stands"
         case let .rule(violation):
             violation.description
+        case let .keptFromClose(_, message):
+            message
         }
     }
 }

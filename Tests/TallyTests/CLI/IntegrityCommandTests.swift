@@ -34,17 +34,17 @@ struct IntegrityCommandTests {
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
         #expect(objects.count == 3)
-        // Read-stage rejections come in input order, then replay-stage ones.
-        #expect(objects.map { $0["line_number"] as? Int } == [25, 26, 24])
-        #expect(objects.map { $0["code"] as? String } == ["invalid_utf8", "invalid_json", "rule_violation"])
+        // In input order, whichever stage rejected them.
+        #expect(objects.map { $0["line_number"] as? Int } == [24, 25, 26])
+        #expect(objects.map { $0["code"] as? String } == ["rule_violation", "invalid_utf8", "invalid_json"])
         #expect(objects.allSatisfy { $0["file"] as? String == "-" })
-        #expect(objects[0]["line_base64"] as? String == Data([0x7B, 0xFF, 0xFE, 0x7D]).base64EncodedString())
-        #expect(objects[0]["line"] is NSNull)
-        #expect(objects[1]["line"] as? String == "oops, not json")
-        #expect(objects[2]["line"] as? String == #"{"id":"r1","time":"2026-10-09T00:00:00Z","type":"service.scaled","account":"acct_shop","app":"shop","service":"db","instances":2}"#)
-        #expect(objects[2]["id"] as? String == "r1")
-        #expect(objects[2]["account"] as? String == "acct_shop")
-        #expect(objects[2]["reason"] as? String == "service db does not exist in application shop")
+        #expect(objects[1]["line_base64"] as? String == Data([0x7B, 0xFF, 0xFE, 0x7D]).base64EncodedString())
+        #expect(objects[1]["line"] is NSNull)
+        #expect(objects[2]["line"] as? String == "oops, not json")
+        #expect(objects[0]["line"] as? String == #"{"id":"r1","time":"2026-10-09T00:00:00Z","type":"service.scaled","account":"acct_shop","app":"shop","service":"db","instances":2}"#)
+        #expect(objects[0]["id"] as? String == "r1")
+        #expect(objects[0]["account"] as? String == "acct_shop")
+        #expect(objects[0]["reason"] as? String == "service db does not exist in application shop")
         // Atomic: no temporary file is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["rejects.jsonl"])
     }
@@ -55,7 +55,7 @@ struct IntegrityCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let rejectsPath = directory.appendingPathComponent("rejects.jsonl").path
         _ = try TallyExecutable.run(["invoice", "--month", "2026-10", "--rejects", rejectsPath, "-"], input: Self.damagedLog)
-        let line = try #require(try String(contentsOfFile: rejectsPath, encoding: .utf8).split(separator: "\n").last)
+        let line = try #require(try String(contentsOfFile: rejectsPath, encoding: .utf8).split(separator: "\n").first)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let fixed = try #require(object["line"] as? String).replacingOccurrences(of: "\"db\"", with: "\"www\"")
         let log = try String(contentsOfFile: Fixtures.directory.appendingPathComponent("sample-events.jsonl").path, encoding: .utf8)

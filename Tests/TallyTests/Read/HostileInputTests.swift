@@ -147,11 +147,14 @@ struct HostileInputTests {
         let second = directory.appendingPathComponent("b.jsonl")
         try "not json\n".write(to: first, atomically: true, encoding: .utf8)
         try (Self.valid + "\n").write(to: second, atomically: true, encoding: .utf8)
-        // The first file's rejection is reported while the second is still unread: remove it then.
-        #expect(throws: RunError.input(InputError(
-            name: second.path, problem: "no longer exists (it was there when the run started); nothing was billed, run again"))) {
-            try BillingPipeline(rateCards: Fixtures.defaultRates)
-                .invoices(for: BillingPeriod("2026-10")!, [.file(first.path), .file(second.path)]) { _ in try? FileManager.default.removeItem(at: second) }
+        // Both are checked before the first is read; the second goes while the first is read.
+        try (Self.valid + "\n").write(to: first, atomically: true, encoding: .utf8)
+        var reader = EventReader()
+        #expect(throws: InputError(
+            name: second.path, problem: "no longer exists (it was there when the run started); nothing was billed, run again")) {
+            _ = try reader.read([.file(first.path), .file(second.path)], onRecord: { _, _ in
+                try? FileManager.default.removeItem(at: second)
+            }, onRejection: { _ in })
         }
     }
 

@@ -134,11 +134,12 @@ struct ReadDuplicateTests {
         log.addRaw(again)
         log.addRaw(again.replacingOccurrences(of: #""live""#, with: #""enterprise""#))
         let (run, rejections) = try Fixtures.runCollecting([log.input()])
+        // Reported in input order (file, line), whichever stage rejected them.
         #expect(rejections.map(\.reason) == [
-            .conflictingDuplicate(first: LogLocation(file: "test.jsonl", line: 2)),
             .rule(.applicationAlreadyExists(ApplicationName(unchecked: "shop"))),
+            .conflictingDuplicate(first: LogLocation(file: "test.jsonl", line: 2)),
         ])
-        #expect(rejections.map(\.location.line) == [4, 2])
+        #expect(rejections.map(\.location.line) == [2, 4])
         #expect(rejections.map(\.eventID) == ["e2", "e2"])
         #expect(run.events == EventCounts(lines: 4, applied: 1, duplicates: 1, rejected: 2))
     }

@@ -21,15 +21,16 @@ struct ReplayRejectionTests {
         try Data(("\n\n" + second.text).utf8).write(to: secondURL)
 
         let outcome = try Replaying.replay([.file(firstURL.path), .file(secondURL.path)])
-        #expect(outcome.reasons == [.rule(.noActiveSSLEdge(named("www.example.org"))),
-                                    .rule(.serviceNotFound(named("shop"), named("www")))])
+        // Found in order of time, reported in input order (file, line).
+        #expect(outcome.reasons == [.rule(.serviceNotFound(named("shop"), named("www"))),
+                                    .rule(.noActiveSSLEdge(named("www.example.org")))])
         #expect(outcome.rejections.map(\.description) == [
-            "\(secondURL.path):3: off/1: domain www.example.org has no active SSL edge in this account",
             "\(firstURL.path):1: scale-1: service www does not exist in application shop",
+            "\(secondURL.path):3: off/1: domain www.example.org has no active SSL edge in this account",
         ])
-        #expect(outcome.rejections.map(\.originalLine) == [Array(second.lines[0].utf8), Array(first.lines[0].utf8)])
-        #expect(outcome.rejections.map(\.account) == [named("acct_2"), named("acct_1")])
-        #expect(outcome.rejections.map(\.time) == [Timestamp(year: 2026, month: 10, day: 1), Timestamp(year: 2026, month: 10, day: 20)])
+        #expect(outcome.rejections.map(\.originalLine) == [Array(first.lines[0].utf8), Array(second.lines[0].utf8)])
+        #expect(outcome.rejections.map(\.account) == [named("acct_1"), named("acct_2")])
+        #expect(outcome.rejections.map(\.time) == [Timestamp(year: 2026, month: 10, day: 20), Timestamp(year: 2026, month: 10, day: 1)])
         #expect(outcome.counts == EventCounts(lines: 3, applied: 1, rejected: 2))
     }
 

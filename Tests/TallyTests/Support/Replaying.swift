@@ -24,9 +24,9 @@ enum Replaying {
         var pipeline = BillingPipeline(rateCards: Fixtures.defaultRates)
         pipeline.foundationOnly = foundationOnly
         let reader = EventReader(streaming: true, keepingEveryID: false, foundationOnly: foundationOnly)
-        let (log, recorder) = try pipeline.replay(inputs, reader: reader, until: nil, into: ChangeRecorder()) {
+        guard case let .replayed(log, recorder) = try pipeline.replay(inputs, reader: reader, into: ChangeRecorder(), onRejection: {
             rejections.append($0)
-        }
+        }) else { throw CocoaError(.featureUnsupported) }
         let symbols = log.names
         return ReplayOutcome(counts: log.counts, rejections: rejections,
                              changes: recorder.changes.map { describe($0, symbols) },

@@ -1,0 +1,50 @@
+/// Where a replay starts (stages 1 and 2): an empty platform and the start of
+/// every input, or a close's snapshot with where each input was left and the
+/// ids of the closed months (SPEC §7: a run with books reads what was appended
+/// since the last close plus what the books keep).
+struct ReplayStart {
+    /// The close's snapshot, or `nil` for an empty platform.
+    var snapshot: Snapshot?
+    /// The ids of the closes up to the snapshot's.
+    var closedIDs: ClosedIDs?
+    /// Where to read on in each input the close read, by input index: its
+    /// offset and the lines before it.
+    var readFrom: [Int: (offset: Int64, lines: Int)] = [:]
+
+    /// An empty platform; every input read whole.
+    static let empty = ReplayStart()
+
+    /// The instant the snapshot is of; events before it are in it.
+    var end: Int64? { snapshot?.end }
+}
+
+/// What a replay does besides replaying.
+struct ReplayOptions {
+    /// Apply only events before this second (the platform at an instant).
+    var until: Int64?
+    /// Keep the platform at this instant, with what follows it unsettled:
+    /// the snapshot of a month being closed.
+    var capture: Int64?
+    /// Remember the first line of every id however long the log.
+    var keepingEveryID = false
+    /// Keep each account's applications and edges (views of one account).
+    var indexingAccounts = false
+    /// Keep every id registered with its first line (for the books).
+    var recordingIDs = false
+    /// Leave a last line without newline for later (following a log).
+    var completeLinesOnly = false
+}
+
+/// The platform kept at an instant (``ReplayOptions/capture``) and what
+/// followed it in the log: a close's snapshot before its ids and names.
+struct Captured {
+    var state: PlatformState
+    /// Events dated at or after the instant, in input order.
+    var deferred: [EventRecord]
+    /// Of the replay's applied and rule-rejected events, those dated at or
+    /// after the instant (their outcome is left to the next run).
+    var appliedAfter = 0
+    var violatedAfter = 0
+    /// Lines rejected while reading that are dated at or after the instant.
+    var carriedRejections: [Rejection] = []
+}
