@@ -34,11 +34,9 @@ enum AccountCommand {
         if parsed.has("--help") || parsed.has("-h") {
             return context.emit(help + "\n")
         }
-        let query = try LedgerQuery(parsed, context)
+        let query = try LedgerQuery(parsed, context, report: AccountStatement.self)
         return query.run { ledger throws(LedgerError) in
-            let view = ledger.account(query.account)
-            let cost = try ledger.cost(of: query.account)
-            return query.json ? AccountReport.json(view, cost: cost) : AccountReport.text(view, cost: cost)
+            AccountStatement(view: ledger.account(query.account), cost: try ledger.cost(of: query.account))
         }
     }
 }

@@ -42,7 +42,7 @@ enum ExplainCommand {
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let selection = try selection(parsed)
-        let format = try ReportCommand.format(parsed, ["text", "json"])
+        let format = try ReportCommand.format(parsed, for: ChargeExplanation.self)
         try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let explanation: ChargeExplanation
@@ -54,7 +54,7 @@ enum ExplainCommand {
             if case let .run(runError) = error { return ReportCommand.failure(runError, context) }
             throw .nothingToExplain(error)
         }
-        return ReportCommand.emit(format == "json" ? explanation.json() : explanation.text(), parsed,
+        return ReportCommand.emit(explanation, as: format, parsed,
                                   status: explanation.events.rejected > 0 || explanation.status == .held ? .dataError : .success, context)
     }
 

@@ -36,7 +36,7 @@ enum InvoiceCommand {
             return context.emit(help + "\n")
         }
         let period = try ReportCommand.period(parsed)
-        let format = try ReportCommand.format(parsed, ["text", "json", "csv"])
+        let format = try ReportCommand.format(parsed, for: InvoiceRun.self)
         try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path, option: "--rejects") }
@@ -81,12 +81,7 @@ enum InvoiceCommand {
                 context.console.error("tally: --strict: \(run.events.rejected) line\(run.events.rejected == 1 ? "" : "s") rejected; no invoices printed")
                 return .dataError
             }
-            let report = switch format {
-            case "json": InvoiceReport.json(run)
-            case "csv": InvoiceReport.csv(run)
-            default: InvoiceReport.text(run)
-            }
-            return ReportCommand.emit(report, parsed, status: run.needsAttention ? .dataError : .success, context)
+            return ReportCommand.emit(run, as: format, parsed, status: run.needsAttention ? .dataError : .success, context)
         }
     }
 }

@@ -9,24 +9,26 @@ struct LedgerQuery {
 
     let account: AccountName
     let instant: Timestamp
-    let json: Bool
+    let format: ReportFormat
     let inputs: [EventInput]
     let ratesDirectory: String
     let context: CommandContext
 
-    init(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) {
+    /// Reads the shared options; `--format` must be one of `report`'s formats.
+    init<Kind: Report>(_ parsed: Arguments, _ context: CommandContext, report: Kind.Type) throws(UsageError) {
         account = try Self.account(parsed)
         instant = try Self.instant(parsed, context)
-        json = try ReportCommand.format(parsed, ["text", "json"]) == "json"
+        format = try ReportCommand.format(parsed, for: report)
         inputs = ReportCommand.inputs(parsed, context)
         ratesDirectory = RatesLocation.directory(parsed["--rates"], context)
         self.context = context
     }
 
-    /// Builds the ledger, prints the report `render` makes of it, and returns
-    /// the exit code: 65 when the account has rejected lines (the report is
-    /// still printed), else 0; on an error, its message and exit code.
-    func run(_ render: (Ledger) throws(LedgerError) -> String) -> ExitCode {
+    /// Builds the ledger, prints the report `makeReport` makes of it in the
+    /// chosen format, and returns the exit code: 65 when the account has
+    /// rejected lines (the report is still printed), else 0; on an error, its
+    /// message and exit code.
+    func run(_ makeReport: (Ledger) throws(LedgerError) -> some Report) -> ExitCode {
         let ledger: Ledger
         do {
             ledger = try self.ledger()
@@ -35,9 +37,12 @@ struct LedgerQuery {
         }
         let text: String
         do {
-            text = try render(ledger)
-        } catch {
+            text = try makeReport(ledger).rendered(as: format)
+        } catch let error as LedgerError {
             return report(error)
+        } catch {
+            context.console.error("tally: --format \(format): \(error)")
+            return .usage
         }
         return context.emit(text, status: ledger.account(account).rejectedLineCount > 0 ? .dataError : .success)
     }

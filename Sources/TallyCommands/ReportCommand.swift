@@ -24,12 +24,12 @@ enum ReportCommand {
         return period
     }
 
-    /// `--format`, one of `formats`; the first is the default.
-    static func format(_ parsed: Arguments, _ formats: [String]) throws(UsageError) -> String {
-        let format = parsed["--format"] ?? formats[0]
-        guard formats.contains(format) else {
-            let choices = formats.count > 1 ? formats.dropLast().joined(separator: ", ") + " or " + formats.last! : formats[0]
-            throw .invalidValue(option: "--format", value: format, expected: choices)
+    /// `--format`, one of the formats `report` renders (``Report/formats``);
+    /// text, the first, by default.
+    static func format<Kind: Report>(_ parsed: Arguments, for report: Kind.Type) throws(UsageError) -> ReportFormat {
+        guard let text = parsed["--format"] else { return Kind.formats[0] }
+        guard let format = ReportFormat(rawValue: text), Kind.formats.contains(format) else {
+            throw .invalidValue(option: "--format", value: text, expected: UnsupportedReportFormat.choices(Kind.formats))
         }
         return format
     }
@@ -79,15 +79,25 @@ enum ReportCommand {
         { rejection in context.console.errorLine("\(rejection)") }
     }
 
-    /// Writes `report` to `--output FILE` atomically (temporary file, flush,
-    /// rename), printing nothing, or else to standard output.
+    /// Renders `report` in `format` (one of its ``Report/formats``, as
+    /// ``format(_:for:)`` checked) and writes it to `--output FILE`
+    /// atomically (temporary file, flush, rename), printing nothing, or else
+    /// to standard output.
     ///
     /// - Returns: `status`; 64 when FILE's folder can't be written to; 74 when
     ///   writing fails part-way (FILE is then left as it was).
-    static func emit(_ report: String, _ parsed: Arguments, status: ExitCode, _ context: CommandContext) -> ExitCode {
+    static func emit(_ report: some Report, as format: ReportFormat, _ parsed: Arguments, status: ExitCode,
+                     _ context: CommandContext) -> ExitCode {
         context.console.flushErrors()
+        let text: String
+        do {
+            text = try report.rendered(as: format)
+        } catch {
+            context.console.error("tally: --format \(format): \(error)")
+            return .usage
+        }
         guard let path = parsed["--output"] else {
-            return context.emit(report, status: status)
+            return context.emit(text, status: status)
         }
         let writer: AtomicFileWriter
         do {
@@ -97,7 +107,7 @@ enum ReportCommand {
             return .usage
         }
         do {
-            try writer.write(report)
+            try writer.write(text)
             try writer.commit()
             return status
         } catch {

@@ -80,39 +80,32 @@ enum SSLCommand {
         guard parsed.positionals.count == 1, let directory = parsed.positionals.first else {
             throw .wrongArguments(command: "ssl check", expected: "one folder, the one holding ssl.key, ssl.crt and ssl.chain")
         }
-        let format = try ReportCommand.format(parsed, ["text", "json"])
-        let findings: [BundleFinding]
+        let format = try ReportCommand.format(parsed, for: BundleCheckResult.self)
+        let result: BundleCheckResult
         do {
-            findings = try CertificateBundleCheck.check(directory: directory)
+            result = try CertificateBundleCheck.check(directory: directory)
         } catch {
             context.console.error("tally: \(error)")
             return .noInput
         }
-        return context.emit(format == "json" ? BundleReport.json(findings, directory: directory)
-                                             : BundleReport.text(findings, directory: directory),
-                            status: BundleReport.isAcceptable(findings) ? .success : .dataError)
+        return ReportCommand.emit(result, as: format, parsed, status: result.isAcceptable ? .success : .dataError, context)
     }
 
     private static func quote(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         guard let parsed = try parse(arguments, options: LedgerQuery.options.union(["--app", "--domain"]), context) else { return .success }
-        let query = try LedgerQuery(parsed, context)
+        let query = try LedgerQuery(parsed, context, report: SSLQuote.self)
         let app: ApplicationName = try LedgerQuery.name("--app", parsed)
         let domain: DomainName = try LedgerQuery.name("--domain", parsed)
         return query.run { ledger throws(LedgerError) in
-            let quote = try ledger.sslQuote(application: app, domain: domain, for: query.account)
-            return query.json ? SSLReport.json(quote) : SSLReport.text(quote)
+            try ledger.sslQuote(application: app, domain: domain, for: query.account)
         }
     }
 
     private static func list(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         guard let parsed = try parse(arguments, options: LedgerQuery.options, context) else { return .success }
-        let query = try LedgerQuery(parsed, context)
+        let query = try LedgerQuery(parsed, context, report: SSLEdgeList.self)
         return query.run { ledger throws(LedgerError) in
-            let edges = ledger.sslEdges(of: query.account)
-            var hourly: [Money] = []
-            for edge in edges { hourly.append(try ledger.hourlyPrice(of: edge)) }
-            return query.json ? SSLReport.json(edges, hourly: hourly, account: query.account, instant: query.instant)
-                              : SSLReport.text(edges, hourly: hourly, account: query.account, instant: query.instant)
+            try SSLEdgeList(of: query.account, in: ledger)
         }
     }
 
@@ -138,7 +131,7 @@ enum SSLCommand {
         }
         do {
             let outcome = try EventLogAppender(path: path).record(action, for: account, at: instant, id: id)
-            return context.emit(SSLReport.text(outcome, path: path))
+            return context.emit(RecordingReceipt(outcome, log: path).text())
         } catch {
             context.console.error("tally: \(error)")
             switch error {

@@ -28,7 +28,7 @@ enum SummaryCommand {
             return context.emit(help + "\n")
         }
         let period = try ReportCommand.period(parsed)
-        let format = try ReportCommand.format(parsed, ["text", "json"])
+        let format = try ReportCommand.format(parsed, for: MonthSummary.self)
         try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let run: InvoiceRun
@@ -40,7 +40,7 @@ enum SummaryCommand {
         } catch {
             return ReportCommand.failure(error, context)
         }
-        return ReportCommand.emit(format == "json" ? summary.json() : summary.text(), parsed,
+        return ReportCommand.emit(summary, as: format, parsed,
                                   status: run.needsAttention ? .dataError : .success, context)
     }
 }

@@ -36,18 +36,18 @@ enum UsageCommand {
         }
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
-        let format = try ReportCommand.format(parsed, ["text", "json"])
+        let format = try ReportCommand.format(parsed, for: UsageReport.self)
         try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
-        let report: UsageReport
+        var report: UsageReport
         do {
             report = try MonthEndRun(period: period, rateCards: rateCards)
                 .usageReport(for: account, ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
         } catch {
             return ReportCommand.failure(error, context)
         }
-        let ramp: ChartRamp = parsed.has("--ascii") || !isUTF8Locale(context.environment) ? .ascii : .blocks
-        return ReportCommand.emit(format == "json" ? report.json() : report.text(ramp: ramp), parsed,
+        report.ramp = parsed.has("--ascii") || !isUTF8Locale(context.environment) ? .ascii : .blocks
+        return ReportCommand.emit(report, as: format, parsed,
                                   status: report.events.rejected > 0 || report.status == .held ? .dataError : .success, context)
     }
 

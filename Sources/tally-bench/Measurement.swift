@@ -59,7 +59,7 @@ enum Measurement {
 
         let (json, whole) = try time { () throws -> String in
             let run = try MonthEndRun(period: period, rateCards: cards).run([input])
-            return InvoiceReport.json(run)
+            return run.json()
         }
         print("whole\t\(whole)")
         print("rss\t\(peakResidentBytes())")

@@ -69,6 +69,6 @@ package enum PipelineStages {
     package static func assembleAndRender(_ rated: Rated, period: BillingPeriod, rateCards: RateCardSet) throws(RateCardError) -> String {
         let run = try MonthEndRun(period: period, rateCards: rateCards)
             .invoiceRun(assembling: rated.lines, holds: HoldList(periodEnd: period.end.secondsSinceEpoch), events: rated.counts)
-        return InvoiceReport.json(run)
+        return run.json()
     }
 }

@@ -11,7 +11,7 @@ extension ChargeExplanation {
     /// `before_the_month`, `after_the_month`, `month_end`, `rate_card_change`)
     /// and, when an event is named, `event` {`id`, `file`, `line`}.
     public func json() -> String {
-        InvoiceReport.encode(ExplanationDocument(
+        ReportText.json(ExplanationDocument(
             account: account.text, period: period.description, currency: currency.code, invoice: invoiceNumber,
             status: status, invoiceLines: invoiceLineCount, lines: lines.map(ExplainedLineDocument.init), events: events))
     }

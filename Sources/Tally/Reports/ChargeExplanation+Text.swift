@@ -7,14 +7,14 @@ extension ChargeExplanation {
     /// their total, the rate card, and the arithmetic from MB-seconds to the
     /// exact and the rounded amount; then the event accounting. ASCII only.
     public func text() -> String {
-        var output = "Explanation of \(invoiceNumber) for \(period): \(InvoiceReport.periodText(period)); amounts in \(currency)\n"
+        var output = "Explanation of \(invoiceNumber) for \(period): \(ReportText.periodText(period)); amounts in \(currency)\n"
         output += "  Account         \(account)\n"
         output += "  Status          \(status)\(status == .held ? " (rejected events of this account may change it; tally invoice lists them)" : "")\n"
         output += "  Lines           \(lines.count == invoiceLineCount ? "all \(invoiceLineCount)" : "\(lines.count) of \(invoiceLineCount)") explained\n"
         for line in lines {
             output += "\n" + Self.text(line, of: invoiceLineCount)
         }
-        return output + "\n" + InvoiceReport.eventsLine(events) + "\n"
+        return output + "\n" + ReportText.eventsLine(events) + "\n"
     }
 
     /// One line: its heading, its intervals and its arithmetic.

@@ -3,7 +3,7 @@
 /// the events that opened and closed each interval, the rate card, and the
 /// arithmetic from MB-seconds to the rounded amount. The intervals of a line
 /// add up to its MB-seconds exactly. Render with ``text()`` or ``json()``.
-public struct ChargeExplanation: Sendable, Hashable {
+public struct ChargeExplanation: Report, Hashable {
     /// The account.
     public let account: AccountName
     /// The billing period.

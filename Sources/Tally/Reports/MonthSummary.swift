@@ -4,7 +4,7 @@
 /// the ten largest invoices, the MB-hours billed and the event accounting.
 /// Every amount is a sum of rounded line amounts, never rounded again
 /// (SPEC §3). Render with ``text()`` or ``json()``.
-public struct MonthSummary: Sendable, Hashable {
+public struct MonthSummary: Report, Hashable {
     /// How many of the largest invoices are listed.
     public static let largestInvoiceCount = 10
 

@@ -3,8 +3,8 @@
 /// peak reserved MB for every UTC day, its total MB-seconds and the sum of its
 /// invoice lines' rounded amounts. Only billed memory is shown (sandbox usage
 /// is free and on no invoice, SPEC §3), so the rows add up to the invoice.
-/// Render with ``text(ramp:)`` (a chart) or ``json()``.
-public struct UsageReport: Sendable, Hashable {
+/// Render with ``text()`` (a chart drawn with ``ramp``) or ``json()``.
+public struct UsageReport: Report, Hashable {
     /// One service or SSL edge of the account.
     public struct Row: Sendable, Hashable {
         /// Service or SSL edge.
@@ -51,6 +51,9 @@ public struct UsageReport: Sendable, Hashable {
     public let total: Money
     /// How every line of the log was accounted for.
     public let events: EventCounts
+    /// The characters ``text()`` draws the chart with: ``ChartRamp/blocks``
+    /// (the default) for UTF-8 output, ``ChartRamp/ascii`` otherwise.
+    public var ramp: ChartRamp = .blocks
 }
 
 extension UsageReport {

@@ -33,9 +33,9 @@ public enum CertificateBundleCheck {
 
     /// Checks the bundle in `directory`.
     ///
-    /// - Returns: the findings, key first, then certificate, then chain.
+    /// - Returns: the result, its findings key first, then certificate, then chain.
     /// - Throws: ``InputError`` when `directory` does not exist or is not a folder.
-    public static func check(directory: String) throws(InputError) -> [BundleFinding] {
+    public static func check(directory: String) throws(InputError) -> BundleCheckResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw InputError(name: directory, problem: "no such folder; give the folder that holds ssl.key, ssl.crt and ssl.chain")
@@ -52,7 +52,8 @@ public enum CertificateBundleCheck {
             try? handle.close()
             return .bytes([UInt8](data))
         }
-        return check(key: read(keyFile), certificate: read(certificateFile), chain: read(chainFile))
+        return BundleCheckResult(directory: directory,
+                                 findings: check(key: read(keyFile), certificate: read(certificateFile), chain: read(chainFile)))
     }
 
     /// Checks a bundle held in memory.

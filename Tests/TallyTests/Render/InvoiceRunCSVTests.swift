@@ -3,19 +3,19 @@ import Testing
 @testable import Tally
 
 @Suite("the CSV export of line items (issue 5)")
-struct InvoiceReportCSVTests {
+struct InvoiceRunCSVTests {
     static let sample = Fixtures.sampleLog
 
     @Test("the sample log's CSV, as recorded")
     func sampleGolden() throws {
         let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
-        try Golden.check(InvoiceReport.csv(run), named: "sample-2026-10.csv")
+        try Golden.check(run.csv(), named: "sample-2026-10.csv")
     }
 
     @Test("every record ends in CRLF and the header names the columns")
     func layout() throws {
         let run = try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates).run([Self.sample])
-        let csv = InvoiceReport.csv(run)
+        let csv = run.csv()
         #expect(csv.hasPrefix("period,invoice_number,account,kind,application,service,service_type,domain,flavor,"
             + "rate_card,mb_seconds,mb_hours,unit_price,currency,amount,invoice_status\r\n"))
         let withoutCRLF = csv.replacingOccurrences(of: "\r\n", with: "")
@@ -36,11 +36,11 @@ struct InvoiceReportCSVTests {
         default:
             run = try Fixtures.run(Self.heldLogWithOddNames())
         }
-        let records = try RFC4180.parse(InvoiceReport.csv(run))
-        #expect(records.first == InvoiceReport.csvColumns)
-        let rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(InvoiceReport.csvColumns, $0)) }
+        let records = try RFC4180.parse(run.csv())
+        #expect(records.first == InvoiceRun.csvColumns)
+        let rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(InvoiceRun.csvColumns, $0)) }
 
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(InvoiceReport.json(run).utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.json().utf8)) as? [String: Any])
         let invoices = try #require(json["invoices"] as? [[String: Any]])
         var expected: [[String: String]] = []
         for invoice in invoices {
@@ -66,7 +66,7 @@ struct InvoiceReportCSVTests {
         for (index, (row, line)) in zip(rows, lines).enumerated() {
             var wanted = expected[index]
             wanted["service_type"] = line.serviceType?.text ?? ""
-            for column in InvoiceReport.csvColumns {
+            for column in InvoiceRun.csvColumns {
                 let cell = try #require(row[column])
                 let value = try #require(wanted[column], "no expected value for \(column)")
                 #expect(cell == CSVText.field(value).trimmingQuotes, "row \(index + 1), \(column)")
@@ -112,7 +112,7 @@ struct InvoiceReportCSVTests {
     @Test("a held invoice's odd names come out neutralised and its status held")
     func heldRow() throws {
         let run = try Fixtures.run(Self.heldLogWithOddNames())
-        let records = try RFC4180.parse(InvoiceReport.csv(run))
+        let records = try RFC4180.parse(run.csv())
         #expect(records.count == 2)
         #expect(records[1] == ["2026-10", "INV-202610--acct", "'-acct", "service", "'-shop", "'-www", "'-python", "", "live",
                                "dotcloud-2012-06", "331776000", "92160.000", "0.0001875", "USD", "17.28", "held"])
