@@ -1,8 +1,12 @@
 import Tally
 
-/// `tally explain`: why an account was charged what it was (issue 5).
-enum ExplainCommand {
-    static let help = """
+/// `tally explain`: why an account was charged what it was (README,
+/// "Reports for operators").
+struct ExplainCommand: Command {
+    let name = "explain"
+    let summary = "why an account was charged what it was: the intervals and arithmetic behind its lines"
+    let synopsis = "tally explain --account A --month YYYY-MM [--line N | --service APP/SERVICE | --domain D] [options] [FILE ...]"
+    let help = """
         Usage: tally explain --account ACCOUNT --month YYYY-MM
                              [--line N | --service APP/SERVICE | --domain DOMAIN]
                              [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
@@ -24,7 +28,8 @@ enum ExplainCommand {
           --domain DOMAIN      every line of that domain's SSL edge
           --rates DIR          folder of rate cards (default: $TALLY_RATES, else ./Rates)
           --format FORMAT      text (default) or json
-          --output FILE        write the report to FILE atomically instead of standard output
+          --output FILE        write the report to FILE atomically instead of standard output;
+                               - is standard output
           -h, --help           show this help
 
         Exit codes: 0 success, 64 usage error (also: no invoice, or no such line),
@@ -33,15 +38,12 @@ enum ExplainCommand {
         configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+    func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account", "--line", "--service", "--domain"]),
-                                   flags: ["--help", "-h"])
-        if parsed.has("--help") || parsed.has("-h") {
-            return context.emit(help + "\n")
-        }
+                                   flags: [])
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
-        let selection = try selection(parsed)
+        let selection = try Self.selection(parsed)
         let format = try ReportCommand.format(parsed, for: ChargeExplanation.self)
         try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
@@ -54,7 +56,7 @@ enum ExplainCommand {
             if case let .run(runError) = error { return ReportCommand.failure(runError, context) }
             throw .nothingToExplain(error)
         }
-        return ReportCommand.emit(explanation, as: format, parsed,
+        return try ReportCommand.emit(explanation, as: format, parsed,
                                   status: explanation.events.rejected > 0 || explanation.status == .held ? .dataError : .success, context)
     }
 

@@ -28,22 +28,20 @@ struct LedgerQuery {
     /// chosen format, and returns the exit code: 65 when the account has
     /// rejected lines (the report is still printed), else 0; on an error, its
     /// message and exit code.
-    func run(_ makeReport: (Ledger) throws(LedgerError) -> some Report) -> ExitCode {
+    func run(_ makeReport: (Ledger) throws(LedgerError) -> some Report) throws(UsageError) -> ExitCode {
         let ledger: Ledger
         do {
             ledger = try self.ledger()
         } catch {
             return error.code
         }
-        let text: String
+        let report: any Report
         do {
-            text = try makeReport(ledger).rendered(as: format)
-        } catch let error as LedgerError {
-            return report(error)
+            report = try makeReport(ledger)
         } catch {
-            context.console.error("tally: --format \(format): \(error)")
-            return .usage
+            return self.report(error)
         }
+        let text = try ReportCommand.render(report, as: format, context)
         return context.emit(text, status: ledger.account(account).rejectedLineCount > 0 ? .dataError : .success)
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Tally
 
-/// What the report commands share (issue 5): their common options, reading
-/// the rate cards, mapping run errors to exit codes, and writing the report to
-/// standard output or, with `--output FILE`, atomically to a file.
+/// What the report commands share (README, "Reports for operators"): their
+/// common options, reading the rate cards, mapping run errors to exit codes,
+/// and writing the report to standard output or, with `--output FILE`,
+/// atomically to a file.
 enum ReportCommand {
     /// The exit codes, as the report commands' help states them.
     static let exitCodesHelp = """
@@ -35,9 +36,14 @@ enum ReportCommand {
     }
 
     /// Refuses an `--output` or `--rejects` file that is one of the input logs
-    /// (it would be overwritten) or the same file for both.
+    /// (it would be overwritten) or the same file for both, and `--rejects -`
+    /// (standard output carries the report). `--output -` is standard output.
     static func checkOutputs(_ parsed: Arguments) throws(UsageError) {
+        if parsed["--rejects"] == "-" {
+            throw .invalidValue(option: "--rejects", value: "-", expected: "a file (standard output carries the report)")
+        }
         let outputs = ["--output", "--rejects"].compactMap { option in parsed[option].map { (option, $0) } }
+            .filter { $0.1 != "-" }
         for (option, path) in outputs {
             for input in parsed.positionals where input != "-" && AtomicFileWriter.sameFile(path, input) {
                 throw .outputIsInput(option: option, path: path, input: input)
@@ -48,9 +54,16 @@ enum ReportCommand {
         }
     }
 
-    /// The positional FILEs, or standard input when there are none.
+    /// The positional FILEs, or standard input when there are none. When
+    /// standard input is read and is a terminal, says so on standard error,
+    /// so that a command waiting for input does not look stuck.
     static func inputs(_ parsed: Arguments, _ context: CommandContext) -> [EventInput] {
-        parsed.positionals.isEmpty ? [context.standardInput]
+        let readsStandardInput = parsed.positionals.isEmpty || parsed.positionals.contains("-")
+        if readsStandardInput, context.standardInputIsTerminal {
+            context.console.error("tally: reading the event log from standard input (a terminal); "
+                + "end it with Ctrl-D, or give the log as FILE")
+        }
+        return parsed.positionals.isEmpty ? [context.standardInput]
             : parsed.positionals.map { $0 == "-" ? context.standardInput : EventInput.file($0) }
     }
 
@@ -79,24 +92,34 @@ enum ReportCommand {
         { rejection in context.console.errorLine("\(rejection)") }
     }
 
-    /// Renders `report` in `format` (one of its ``Report/formats``, as
-    /// ``format(_:for:)`` checked) and writes it to `--output FILE`
-    /// atomically (temporary file, flush, rename), printing nothing, or else
-    /// to standard output.
+    /// Renders `report` in `format`; text in ASCII when the locale is not
+    /// UTF-8 (see ``CommandContext/isUTF8Locale``).
     ///
-    /// - Returns: `status`; 64 when FILE's folder can't be written to; 74 when
-    ///   writing fails part-way (FILE is then left as it was).
-    static func emit(_ report: some Report, as format: ReportFormat, _ parsed: Arguments, status: ExitCode,
-                     _ context: CommandContext) -> ExitCode {
-        context.console.flushErrors()
+    /// - Throws: ``UsageError/invalidValue(option:value:expected:)`` for
+    ///   `--format` when the report has no such form.
+    static func render(_ report: some Report, as format: ReportFormat, _ context: CommandContext) throws(UsageError) -> String {
         let text: String
         do {
             text = try report.rendered(as: format)
         } catch {
-            context.console.error("tally: --format \(format): \(error)")
-            return .usage
+            throw .invalidValue(option: "--format", value: format.rawValue, expected: UnsupportedReportFormat.choices(error.supported))
         }
-        guard let path = parsed["--output"] else {
+        return format == .text && !context.isUTF8Locale ? ASCIIText.fallback(text) : text
+    }
+
+    /// Renders `report` in `format` (one of its ``Report/formats``, as
+    /// ``format(_:for:)`` checked) and writes it to `--output FILE`
+    /// atomically (temporary file, flush, rename), printing nothing, or else
+    /// (and for `--output -`) to standard output.
+    ///
+    /// - Returns: `status`; 64 when FILE's folder can't be written to; 74 when
+    ///   writing fails part-way (FILE is then left as it was).
+    /// - Throws: ``UsageError`` when the report has no such format.
+    static func emit(_ report: some Report, as format: ReportFormat, _ parsed: Arguments, status: ExitCode,
+                     _ context: CommandContext) throws(UsageError) -> ExitCode {
+        context.console.flushErrors()
+        let text = try render(report, as: format, context)
+        guard let path = parsed["--output"], path != "-" else {
             return context.emit(text, status: status)
         }
         let writer: AtomicFileWriter

@@ -1,8 +1,11 @@
 import Tally
 
-/// `tally summary`: the month at a glance (issue 5).
-enum SummaryCommand {
-    static let help = """
+/// `tally summary`: the month at a glance (README, "Reports for operators").
+struct SummaryCommand: Command {
+    let name = "summary"
+    let summary = "the month at a glance: totals by flavor and service type, SSL edges, largest invoices"
+    let synopsis = "tally summary --month YYYY-MM [options] [FILE ...]"
+    let help = """
         Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
 
         Summarises the month-end run for the calendar month (UTC) from the event
@@ -16,31 +19,29 @@ enum SummaryCommand {
           --month YYYY-MM   the billing period (required)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
           --format FORMAT   text (default) or json
-          --output FILE     write the report to FILE atomically instead of standard output
+          --output FILE     write the report to FILE atomically instead of standard output;
+                            - is standard output
           -h, --help        show this help
 
         \(ReportCommand.exitCodesHelp)
         """
 
-    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: ["--help", "-h"])
-        if parsed.has("--help") || parsed.has("-h") {
-            return context.emit(help + "\n")
-        }
+    func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: [])
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: MonthSummary.self)
         try ReportCommand.checkOutputs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let run: InvoiceRun
-        let summary: MonthSummary
+        let report: MonthSummary
         do {
             run = try MonthEndRun(period: period, rateCards: rateCards)
                 .run(ReportCommand.inputs(parsed, context), onRejection: ReportCommand.printRejection(context))
-            summary = try MonthSummary(run)
+            report = try MonthSummary(run)
         } catch {
             return ReportCommand.failure(error, context)
         }
-        return ReportCommand.emit(summary, as: format, parsed,
+        return try ReportCommand.emit(report, as: format, parsed,
                                   status: run.needsAttention ? .dataError : .success, context)
     }
 }

@@ -21,7 +21,7 @@ extension InvoiceRun: Report {
             }
         }
         output += "\n" + ReportText.eventsLine(events) + "\n"
-        return output
+        return ReportText.fitted(output)
     }
 }
 

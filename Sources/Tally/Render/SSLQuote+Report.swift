@@ -12,8 +12,8 @@ extension SSLQuote: Report {
         table.add(["Full month", "\(fullMonth.formatted(grouping: true)) \(currency) (\(month), \(month.hours) hours)"])
         table.add(["Rest of month", "\(restOfMonth.formatted(grouping: true)) \(currency) (to \(month.end), "
                    + "\(NumberText.mbHours(restOfMonthSeconds)) hours)"])
-        return "SSL quote for \(domain), application \(application), account \(account)\n"
-            + table.rendered(header: false)
+        return ReportText.fitted("SSL quote for \(domain), application \(application), account \(account)\n"
+            + table.rendered(header: false))
     }
 
     /// The quote as one JSON document (keys sorted, amounts as decimal strings):

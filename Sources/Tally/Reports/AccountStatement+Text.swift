@@ -38,7 +38,7 @@ extension AccountStatement {
             output += "\nRejected lines of this account (fix and replay them):\n"
             output += ReportText.rejectionList(view.rejectedLines, total: view.rejectedLineCount)
         }
-        return output
+        return ReportText.fitted(output)
     }
 
     /// The cost table: each line of the expected month-end invoice with its

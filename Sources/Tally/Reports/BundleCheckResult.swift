@@ -33,7 +33,7 @@ public struct BundleCheckResult: Report, Hashable {
         } else {
             output += "Result: acceptable" + (warnings > 0 ? ", with \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n"
         }
-        return output
+        return ReportText.fitted(output)
     }
 
     /// The findings as one JSON document: `directory`, `acceptable` and

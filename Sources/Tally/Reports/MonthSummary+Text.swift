@@ -39,7 +39,7 @@ extension MonthSummary {
                          invoice.total.formatted(grouping: true)])
         }
         output += "\n" + (largestInvoices.isEmpty ? "  No invoices in \(period).\n" : largest.rendered())
-        return output + "\n" + ReportText.eventsLine(events) + "\n"
+        return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
     }
 
     /// A table of groups with count, MB-hours and amount, a rule and a total row.

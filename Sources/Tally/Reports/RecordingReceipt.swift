@@ -21,11 +21,11 @@ public struct RecordingReceipt: Report, Hashable {
         let event = outcome.event
         var subject = "\(event.type) for \(Self.domain(of: event.action))"
         if case let .sslEnabled(app, _) = event.action { subject += " (application \(app))" }
-        switch outcome {
+        return switch outcome {
         case .recorded:
-            return "recorded: \(subject), account \(event.account), at \(event.time), id \(event.id); appended to \(log)\n"
+            ReportText.fitted("recorded: \(subject), account \(event.account), at \(event.time), id \(event.id); appended to \(log)\n")
         case .alreadyRecorded:
-            return "already recorded: id \(event.id) is in \(log) with the same content; nothing written\n"
+            ReportText.fitted("already recorded: id \(event.id) is in \(log) with the same content; nothing written\n")
         }
     }
 

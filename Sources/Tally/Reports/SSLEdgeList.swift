@@ -47,7 +47,7 @@ public struct SSLEdgeList: Report, Hashable {
     /// of domain, application, flavor, since and price per hour, with a note
     /// under each edge whose application no longer exists.
     public func text() -> String {
-        "SSL edges of account \(account) at \(instant)\n" + Self.table(entries.map(\.edge), hourly: entries.map(\.hourly))
+        ReportText.fitted("SSL edges of account \(account) at \(instant)\n" + Self.table(entries.map(\.edge), hourly: entries.map(\.hourly)))
     }
 
     /// The list as one JSON document: `account`, `at` and `ssl_edges`, each

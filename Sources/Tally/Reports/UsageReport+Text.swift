@@ -12,7 +12,7 @@ extension UsageReport {
         guard !rows.isEmpty else {
             output += "\nNo billable usage for \(account) in \(period).\n"
             if rejectedLineCount > 0 { output += heldNote }
-            return output + "\n" + ReportText.eventsLine(events) + "\n"
+            return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
         }
         output += "Invoice \(invoiceNumber), status \(status ?? .final)\n\n"
         let characters = ramp.characters
@@ -51,7 +51,7 @@ extension UsageReport {
         table.add(["", "", "", "Total \(currency)", NumberText.mbHours(mbSeconds), total.formatted(grouping: true)])
         output += table.rendered()
         if status == .held { output += "\n" + heldNote }
-        return output + "\n" + ReportText.eventsLine(events) + "\n"
+        return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
     }
 
     /// Says how many rejected lines hold the account's bill.

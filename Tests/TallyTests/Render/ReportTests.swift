@@ -46,8 +46,11 @@ struct ReportTests {
                           account: try AccountName("acct_blog"),
                           action: .sslEnabled(app: try ApplicationName("blog"), domain: try DomainName("www.example.org")))
         let recorded = RecordingReceipt(.recorded(event), log: "events.jsonl")
-        #expect(recorded.text() == "recorded: ssl.enabled for www.example.org (application blog), account acct_blog, "
-            + "at 2026-10-20T00:00:00Z, id ticket-4711; appended to events.jsonl\n")
+        #expect(recorded.text() == """
+            recorded: ssl.enabled for www.example.org (application blog), account acct_blog, at 2026-10-20T00:00:00Z, id
+              ticket-4711; appended to events.jsonl
+
+            """)
         #expect(RecordingReceipt(.alreadyRecorded(event), log: "events.jsonl").text()
             == "already recorded: id ticket-4711 is in events.jsonl with the same content; nothing written\n")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(recorded.json().utf8)) as? [String: Any])

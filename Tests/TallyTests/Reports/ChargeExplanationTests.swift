@@ -73,7 +73,12 @@ struct ChargeExplanationTests {
         #expect(first.mbSeconds == 32 * 10 * 86_400 && second.mbSeconds == 32 * 21 * 86_400)
         let text = explanation.text()
         #expect(text.contains("rate card change (set by e2 at test.jsonl:2)"))
-        #expect(text.contains("  Amount      58,060,800 MB-seconds x 0.0001 USD/MB-hour / 3,600 = 1.6128 USD exactly -> 1.61 USD, rounded half-even to 0.01\n"))
+        #expect(text.contains("""
+              Amount        58,060,800 MB-seconds x 0.0001 USD/MB-hour / 3,600 = 1.6128 USD exactly
+                            -> 1.61 USD, rounded half-even to 0.01
+
+            """))
+        #expect(text.contains("    Ended by      rate card change\n"))
     }
 
     @Test("a selection that matches nothing is an error naming the invoice")

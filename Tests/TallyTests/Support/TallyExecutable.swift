@@ -18,12 +18,12 @@ enum TallyExecutable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// Runs `tally arguments…` from the repository root (so `Rates/` is found),
-    /// feeding `input` on standard input.
+    /// Runs `tally arguments…` (or `executable`) from the repository root (so
+    /// `Rates/` is found), feeding `input` on standard input.
     static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:],
-                    currentDirectory: URL = Fixtures.root) throws -> Result {
+                    currentDirectory: URL = Fixtures.root, executable: URL = url) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = currentDirectory
         var merged = ProcessInfo.processInfo.environment
