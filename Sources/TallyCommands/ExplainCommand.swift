@@ -5,10 +5,10 @@ import Tally
 struct ExplainCommand: Command {
     let name = "explain"
     let summary = "why an account was charged what it was: the intervals and arithmetic behind its lines"
-    let synopsis = "tally explain --account A --month YYYY-MM [--line N | --service APP/SERVICE | --domain D] [options] [FILE ...]"
+    let synopsis = "tally explain --account A --month YYYY-MM [--line N|ID | --service APP/SERVICE | --domain D] [options] [FILE ...]"
     let help = """
         Usage: tally explain --account ACCOUNT --month YYYY-MM
-                             [--line N | --service APP/SERVICE | --domain DOMAIN]
+                             [--line N|ID | --service APP/SERVICE | --domain DOMAIN]
                              [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
 
         Explains lines of the account's invoice for the calendar month (UTC) from
@@ -23,7 +23,8 @@ struct ExplainCommand: Command {
         Options:
           --account ACCOUNT    the account invoiced (required)
           --month YYYY-MM      the billing period (required)
-          --line N             the Nth line as the invoice lists them, from 1
+          --line N|ID          the Nth line as the invoice lists them, from 1, or the line
+                               whose line_id (li-...) the CSV and JSON exports give
           --service APP/SERVICE  every line of that service
           --domain DOMAIN      every line of that domain's SSL edge
           --rates DIR          folder of rate cards (default: $TALLY_RATES, else ./Rates)
@@ -67,8 +68,9 @@ struct ExplainCommand: Command {
             throw .conflictingOptions(given)
         }
         if let text = parsed["--line"] {
+            if LineItem.isLineID(text) { return .lineID(text) }
             guard let number = Int(text), number >= 1 else {
-                throw .invalidValue(option: "--line", value: text, expected: "a line number from 1")
+                throw .invalidValue(option: "--line", value: text, expected: "a line number from 1, or a line id such as li-5a7ec1b6d8e3f402")
             }
             return .line(number)
         }

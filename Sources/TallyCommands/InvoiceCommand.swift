@@ -4,10 +4,10 @@ import Tally
 /// `tally invoice`: the month-end batch (README, "The month-end run").
 struct InvoiceCommand: Command {
     let name = "invoice"
-    let summary = "the month-end invoices for one billing period (text, json, csv or html)"
+    let summary = "the month-end invoices for one billing period (text, json or csv)"
     let synopsis = "tally invoice --month YYYY-MM [options] [FILE ...]"
     let help = """
-        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv|html]
+        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv]
                              [--output FILE] [--rejects FILE] [--strict] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the

@@ -6,7 +6,7 @@ struct SummaryCommand: Command {
     let summary = "the month at a glance: totals by flavor and service type, SSL edges, largest invoices"
     let synopsis = "tally summary --month YYYY-MM [options] [FILE ...]"
     let help = """
-        Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
+        Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json|csv] [--output FILE] [FILE ...]
 
         Summarises the month-end run for the calendar month (UTC) from the event
         log in FILEs, read in order (none, or -, reads standard input): invoices
@@ -18,7 +18,7 @@ struct SummaryCommand: Command {
         Options:
           --month YYYY-MM   the billing period (required)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
-          --format FORMAT   text (default) or json
+          --format FORMAT   text (default), json or csv (one row per row of the report)
           --output FILE     write the report to FILE atomically instead of standard output;
                             - is standard output
           -h, --help        show this help

@@ -9,7 +9,7 @@ struct UsageCommand: Command {
     let synopsis = "tally usage --account ACCOUNT --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally usage --account ACCOUNT --month YYYY-MM [--rates DIR] [--ascii]
-                           [--format text|json] [--output FILE] [FILE ...]
+                           [--format text|json|csv] [--output FILE] [FILE ...]
 
         Charts the account's billed memory over the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input): one
@@ -25,7 +25,8 @@ struct UsageCommand: Command {
           --ascii           draw with ASCII " .:-=+*#%@" instead of block characters;
                             also chosen when LC_ALL, else LC_CTYPE, else LANG does not
                             name a UTF-8 locale
-          --format FORMAT   text (default) or json (per-day MB-seconds and MB-hours)
+          --format FORMAT   text (default), json (per-day MB-seconds and MB-hours) or csv
+                            (one row per service or SSL edge, one column per day)
           --output FILE     write the report to FILE atomically instead of standard output;
                             - is standard output
           -h, --help        show this help

@@ -98,12 +98,13 @@ struct Meter: Sendable {
             let updated: Void? = usage.modify(key) { record in
                 record.mbSeconds += mbSeconds
                 record.firstSecond = min(record.firstSecond, from)
+                record.lastSecond = max(record.lastSecond, segmentEnd - 1)
                 record.serviceType = serviceType
                 record.edgeApplication = edgeApplication
                 record.edgeApplicationDestroyedAt = destroyedAt
             }
             if updated == nil {
-                usage[key] = UsageRecord(key: key, mbSeconds: mbSeconds, firstSecond: from, serviceType: serviceType,
+                usage[key] = UsageRecord(key: key, mbSeconds: mbSeconds, firstSecond: from, lastSecond: segmentEnd - 1, serviceType: serviceType,
                                          edgeApplication: edgeApplication, edgeApplicationDestroyedAt: destroyedAt)
             }
             if keepIntervalsOf == resource.account {

@@ -30,6 +30,8 @@ struct UsageRecord: Sendable {
     var mbSeconds: Int64
     /// The first second of usage, for ordering lines chronologically.
     var firstSecond: Int64
+    /// The last second of usage (included): the line's `usage_end` (README, "Line items as CSV").
+    var lastSecond: Int64
     /// The service's type the last time it was metered (services only).
     var serviceType: Symbol<ServiceTypeKind>
     /// The SSL edge's application the last time it was metered (edges only).

@@ -32,6 +32,12 @@ public struct LineItem: Sendable, Hashable {
     public let unitPrice: UnitPrice
     /// `mbSeconds × unitPrice / 3600`, rounded once with the card's rounding mode.
     public let amount: Money
+    /// The first second billed on the line (UTC): the CSV export's
+    /// `usage_start` (README, "Line items as CSV").
+    public let usageStart: Timestamp
+    /// The last second billed on the line (UTC, included): the CSV export's
+    /// `usage_end`.
+    public let usageEnd: Timestamp
 
     /// Usage in MB-hours, `mbSeconds / 3600`, shown to 0.001 (display only).
     public var mbHoursText: String { NumberText.mbHours(mbSeconds) }

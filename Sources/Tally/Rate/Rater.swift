@@ -17,20 +17,22 @@ struct Rater: Sendable {
             throw RateCardError(file: card.file, field: "price_per_mb_hour.\(record.key.flavor)",
                                 problem: "the amount for \(record.mbSeconds) MB-seconds does not fit in 64 bits; check the price")
         }
+        let usageStart = Timestamp(secondsSinceEpoch: record.firstSecond)
+        let usageEnd = Timestamp(secondsSinceEpoch: record.lastSecond)
         switch record.key.subject {
         case let .service(application, service):
             return LineItem(
                 kind: .service, application: symbols.name(application), service: symbols.name(service),
                 serviceType: symbols.name(record.serviceType), domain: nil, applicationDestroyedAt: nil,
                 flavor: record.key.flavor, rateCard: card, mbSeconds: record.mbSeconds, unitPrice: price,
-                amount: Money(minorUnits: minorUnits, currency: card.currency))
+                amount: Money(minorUnits: minorUnits, currency: card.currency), usageStart: usageStart, usageEnd: usageEnd)
         case let .sslEdge(domain):
             return LineItem(
                 kind: .sslEdge, application: symbols.name(record.edgeApplication), service: nil, serviceType: nil,
                 domain: symbols.name(domain),
                 applicationDestroyedAt: record.edgeApplicationDestroyedAt.map(Timestamp.init(secondsSinceEpoch:)),
                 flavor: record.key.flavor, rateCard: card, mbSeconds: record.mbSeconds, unitPrice: price,
-                amount: Money(minorUnits: minorUnits, currency: card.currency))
+                amount: Money(minorUnits: minorUnits, currency: card.currency), usageStart: usageStart, usageEnd: usageEnd)
         }
     }
 }

@@ -6,7 +6,8 @@ extension AccountStatement {
     /// `memory_mb`, `reserved_mb`, `since`, `domains`), `ssl_edges` (as
     /// ``SSLEdgeList/json()``, without prices), `cost`
     /// (`period`, `currency`, `status`, `month_to_date` and
-    /// `expected_month_end`, each with `total` and `lines` as in SPEC §6) and
+    /// `expected_month_end`, each with `total` and `lines` as `tally invoice
+    /// --format json` writes them) and
     /// `rejected_lines`.
     public func json() -> String {
         ReportText.json(AccountDocument(
@@ -16,10 +17,8 @@ extension AccountStatement {
             cost: CostDocument(
                 period: cost.period.description, currency: cost.currency.code,
                 status: view.rejectedLineCount > 0 ? .held : .final,
-                monthToDate: .init(total: cost.monthToDateTotal.description,
-                                   lines: (cost.monthToDate?.lines ?? []).map(LineDocument.init)),
-                expectedMonthEnd: .init(total: cost.expectedMonthEndTotal.description,
-                                        lines: (cost.expectedMonthEnd?.lines ?? []).map(LineDocument.init))),
+                monthToDate: .init(total: cost.monthToDateTotal.description, invoice: cost.monthToDate),
+                expectedMonthEnd: .init(total: cost.expectedMonthEndTotal.description, invoice: cost.expectedMonthEnd)),
             rejectedLines: view.rejectedLineCount))
     }
 }
@@ -85,6 +84,11 @@ struct CostDocument: Encodable {
     struct Part: Encodable {
         var total: String
         var lines: [LineDocument]
+
+        init(total: String, invoice: Invoice?) {
+            self.total = total
+            lines = invoice.map { invoice in invoice.lines.map { LineDocument($0, invoiceNumber: invoice.number) } } ?? []
+        }
     }
 
     var period: String

@@ -9,7 +9,9 @@ extension ChargeExplanation {
         guard let invoice = metering.invoice, let account = metering.accountSymbol else {
             throw .noInvoice(metering.account, period)
         }
-        let selected = invoice.lines.enumerated().filter { selection.selects($0.element, number: $0.offset + 1) }
+        let selected = invoice.lines.enumerated().filter {
+            selection.selects($0.element, number: $0.offset + 1, invoiceNumber: invoice.number)
+        }
         guard !selected.isEmpty else {
             throw .noLine(selection, invoiceNumber: invoice.number, lineCount: invoice.lines.count)
         }

@@ -14,7 +14,7 @@ extension ChargeExplanation {
         output += "  Status          \(status)\(status == .held ? " (rejected events of this account may change it; tally invoice lists them)" : "")\n"
         output += "  Lines           \(lines.count == invoiceLineCount ? "all \(invoiceLineCount)" : "\(lines.count) of \(invoiceLineCount)") explained\n"
         for line in lines {
-            output += "\n" + Self.text(line, of: invoiceLineCount)
+            output += "\n" + Self.text(line, of: invoiceLineCount, invoiceNumber: invoiceNumber)
         }
         return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
     }
@@ -28,8 +28,9 @@ extension ChargeExplanation {
         return ReportText.wrapped(value, indent: indent, prefix: prefix, hangingIndent: prefix.count)
     }
 
-    /// One line: its subject, its intervals and its arithmetic.
-    static func text(_ line: Line, of lineCount: Int) -> String {
+    /// One line of the invoice numbered `invoiceNumber`: its subject, its
+    /// intervals and its arithmetic.
+    static func text(_ line: Line, of lineCount: Int, invoiceNumber: String) -> String {
         let item = line.item
         let card = item.rateCard
         let currency = item.amount.currency
@@ -42,6 +43,7 @@ extension ChargeExplanation {
             output += field("Application", "\(item.application)" + (item.applicationDestroyedAt.map { ", destroyed \($0)" } ?? ""),
                             indent: 2)
         }
+        output += field("Line id", item.lineID(onInvoice: invoiceNumber), indent: 2)
         output += field("Flavor", item.flavor.rawValue, indent: 2)
         output += field("Rate card", "\(card.name), in effect from \(card.effectiveFrom)" + (card.file.isEmpty ? "" : " (\(card.file))"),
                         indent: 2)

@@ -109,7 +109,7 @@ struct ReportCommandsTests {
     static let usageUsage = "Usage: tally usage --account ACCOUNT --month YYYY-MM [options] [FILE ...]\n"
         + "Run tally help usage for every option.\n"
     static let summaryUsage = "Usage: tally summary --month YYYY-MM [options] [FILE ...]\nRun tally help summary for every option.\n"
-    static let explainUsage = "Usage: tally explain --account A --month YYYY-MM [--line N | --service APP/SERVICE | --domain D] "
+    static let explainUsage = "Usage: tally explain --account A --month YYYY-MM [--line N|ID | --service APP/SERVICE | --domain D] "
         + "[options] [FILE ...]\nRun tally help explain for every option.\n"
     static let inProcessSample = InProcess.sample
 
@@ -119,10 +119,12 @@ struct ReportCommandsTests {
          "tally: --account: field \"account\" must be 1–64 characters from A–Z a–z 0–9 . _ -, got \"a b\"\n" + usageUsage),
         (["summary", "--month", "2026-13", inProcessSample], .usage,
          "tally: --month \"2026-13\": expected YYYY-MM, e.g. 2026-10\n" + summaryUsage),
-        (["summary", "--month", "2026-10", "--format", "csv", inProcessSample], .usage,
-         "tally: --format \"csv\": expected text or json\n" + summaryUsage),
+        (["summary", "--month", "2026-10", "--format", "html", inProcessSample], .usage,
+         "tally: --format \"html\": expected text, json or csv\n" + summaryUsage),
+        (["explain", "--account", "acct_shop", "--month", "2026-10", "--format", "csv", inProcessSample], .usage,
+         "tally: --format \"csv\": expected text or json\n" + explainUsage),
         (["explain", "--account", "acct_shop", "--month", "2026-10", "--line", "0", inProcessSample], .usage,
-         "tally: --line \"0\": expected a line number from 1\n" + explainUsage),
+         "tally: --line \"0\": expected a line number from 1, or a line id such as li-5a7ec1b6d8e3f402\n" + explainUsage),
         (["explain", "--account", "acct_shop", "--month", "2026-10", "--line", "2", inProcessSample], .usage,
          "tally: INV-202610-acct_shop has no line 2; its lines are 1 to 1\n"),
         (["explain", "--account", "acct_none", "--month", "2026-10", inProcessSample], .usage,

@@ -109,6 +109,8 @@ struct ChargeExplanationTests {
                 #expect(!line.intervals.isEmpty)
                 #expect(line.intervalMBSeconds == line.item.mbSeconds, "\(invoice.number) line \(line.number)")
                 #expect(line.intervals.allSatisfy { $0.mbSeconds == Int64($0.instances * $0.memoryMB) * $0.seconds })
+                #expect(line.item.usageStart == line.intervals.map(\.from).min(), "\(invoice.number) line \(line.number)")
+                #expect(line.item.usageEnd.adding(seconds: 1) == line.intervals.map(\.to).max(), "\(invoice.number) line \(line.number)")
             }
         }
         #expect(lines == 270)
@@ -129,6 +131,9 @@ struct ChargeExplanationTests {
                 #expect(line.intervalMBSeconds == line.item.mbSeconds, "seed \(seed): \(invoice.number) line \(line.number)")
                 // Every event is named by its id, read again from the log.
                 #expect(line.intervals.allSatisfy { $0.start.event.eventID != nil && $0.end.event.map { $0.eventID != nil } ?? true })
+                // The line's usage dates are its first and last second billed.
+                #expect(line.item.usageStart == line.intervals.map(\.from).min(), "seed \(seed): \(invoice.number) line \(line.number)")
+                #expect(line.item.usageEnd.adding(seconds: 1) == line.intervals.map(\.to).max(), "seed \(seed): \(invoice.number)")
             }
             let usage = try UsageReport(metering, period: monthEnd.period, currency: monthEnd.rateCards.currency,
                                     symbols: run.log.reader.symbols)
