@@ -4,10 +4,10 @@ import Tally
 /// `tally invoice`: the month-end batch (README, "The month-end run").
 struct InvoiceCommand: Command {
     let name = "invoice"
-    let summary = "the month-end invoices for one billing period (text, json or csv)"
+    let summary = "the month-end invoices for one billing period (text, json, csv or html)"
     let synopsis = "tally invoice --month YYYY-MM [options] [FILE ...]"
     let help = """
-        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv]
+        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv|html]
                              [--output FILE] [--rejects FILE] [--strict] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the
@@ -19,7 +19,9 @@ struct InvoiceCommand: Command {
         Options:
           --month YYYY-MM   the billing period (required)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
-          --format FORMAT   text (default), json (SPEC section 6) or csv (one row per line item)
+          --format FORMAT   text (default), json (SPEC section 6), csv (the billing export,
+                            one row per line item) or html (one document to print or send,
+                            an invoice per page)
           --output FILE     write the report to FILE atomically instead of standard output;
                             - is standard output
           --rejects FILE    also write every rejected line, as read, with its file,

@@ -46,7 +46,7 @@ struct InvoiceCommandTests {
     @Test("usage errors exit 64 and name the bad argument", arguments: [
         (["invoice"], "--month YYYY-MM is required"),
         (["invoice", "--month", "2026-13"], "--month \"2026-13\": expected YYYY-MM"),
-        (["invoice", "--month", "2026-10", "--format", "xml"], "--format \"xml\": expected text, json or csv"),
+        (["invoice", "--month", "2026-10", "--format", "xml"], "--format \"xml\": expected text, json, csv or html"),
         (["invoice", "--month", "2026-10", "--bogus"], "unknown option --bogus"),
         (["invoice", "--month"], "--month needs a value"),
         (["invoice", "--month", "2026-10", "--month", "2026-11"], "--month is given twice"),

@@ -8,7 +8,7 @@ struct ReportTests {
 
     @Test("each kind of report lists the formats it renders, text first")
     func formats() {
-        #expect(InvoiceRun.formats == [.text, .json, .csv])
+        #expect(InvoiceRun.formats == [.text, .json, .csv, .html])
         #expect(MonthSummary.formats == [.text, .json, .csv])
         #expect(UsageReport.formats == [.text, .json, .csv])
         #expect(ChargeExplanation.formats == [.text, .json])
