@@ -2,7 +2,7 @@
 /// out exactly as Foundation's `JSONEncoder` does with `[.prettyPrinted,
 /// .sortedKeys, .withoutEscapingSlashes]` (a test holds the two to the same
 /// bytes). `JSONEncoder` took a quarter of the month-end run on a million
-/// events, for 18,000 line items (issue 6, callgrind); this takes a hundredth.
+/// events, for 18,000 line items (callgrind; README, "Performance"); this takes a hundredth.
 enum InvoiceRunJSONWriter {
     static func write(_ run: InvoiceRun) -> String {
         var output = Output()

@@ -1,4 +1,4 @@
-/// An account's billed memory over one billing period, day by day (issue 5):
+/// An account's billed memory over one billing period, day by day (`tally usage`):
 /// one row per service and per SSL edge, each with its billed MB-seconds and
 /// peak reserved MB for every UTC day, its total MB-seconds and the sum of its
 /// invoice lines' rounded amounts. Only billed memory is shown (sandbox usage
@@ -41,7 +41,7 @@ public struct UsageReport: Report, Hashable {
     /// The invoice's status, or `nil` when the account has no billable usage.
     public let status: InvoiceStatus?
     /// The account's rejected lines dated in or before the period, which
-    /// hold its bill (issue 3); 0 when none.
+    /// hold its bill (README, "Bad input"); 0 when none.
     public let rejectedLineCount: Int
     /// Services by application then service, then SSL edges by domain, as on the invoice.
     public let rows: [Row]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The pre-check of a custom-domain SSL bundle (issue 4): what dotCloud's SSL
+/// The pre-check of a custom-domain SSL bundle (README, "For the ticket service"): what dotCloud's SSL
 /// guide asks the customer to provide — `ssl.key`, `ssl.crt` and optionally
 /// `ssl.chain` — checked before support installs it.
 ///

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("Held invoices: rejected events hold their account's invoice (issue 3)")
+@Suite("Held invoices: rejected events hold their account's invoice (README, \"Bad input\")")
 struct HeldInvoiceTests {
     /// Two accounts with a billable service each, plus `extra` lines.
     func run(_ extra: [String], month: String = "2026-10") throws -> InvoiceRun {

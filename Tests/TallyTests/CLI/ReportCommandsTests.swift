@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TallyCommands
 
-@Suite("the report commands, run as a user would (issue 5)")
+@Suite("the report commands, run as a user would")
 struct ReportCommandsTests {
     static let sample = "Tests/TallyTests/Fixtures/sample-events.jsonl"
     /// A UTF-8 locale with nothing else set, and the C locale.

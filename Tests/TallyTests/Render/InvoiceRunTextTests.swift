@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("Invoice reports: text and JSON (issue 2, SPEC §6)")
+@Suite("Invoice reports: text and JSON (SPEC §6)")
 struct InvoiceRunTextTests {
     static func sampleRun() throws -> InvoiceRun {
         try MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)

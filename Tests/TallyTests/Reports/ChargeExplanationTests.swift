@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("explaining a charge (issue 5)")
+@Suite("explaining a charge")
 struct ChargeExplanationTests {
     static let sample = Fixtures.sampleLog
     static let october = MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)

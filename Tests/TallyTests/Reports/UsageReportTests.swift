@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("the usage report and its chart (issue 5)")
+@Suite("the usage report and its chart")
 struct UsageReportTests {
     static let sample = Fixtures.sampleLog
     static let october = MonthEndRun(period: BillingPeriod("2026-10")!, rateCards: Fixtures.defaultRates)
