@@ -2,10 +2,13 @@ import Foundation
 import Tally
 
 /// `tally account`: one account at an instant, like dotCloud's `dotcloud
-/// info` (issue 4): applications, services, memory, SSL edges, cost to date
-/// and expected month-end cost.
-enum AccountCommand {
-    static let help = """
+/// info` (README, "For the ticket service"): applications, services, memory,
+/// SSL edges, cost to date and expected month-end cost.
+struct AccountCommand: Command {
+    let name = "account"
+    let summary = "one account now or at an instant: applications, SSL edges, cost to date"
+    let synopsis = "tally account --account ACCOUNT [--at TIME] [options] [LOG ...]"
+    let help = """
         Usage: tally account --account A [--at TIME] [--rates DIR] [--format text|json] [LOG ...]
 
         Shows the account at TIME: its applications (flavor, services with type,
@@ -29,16 +32,11 @@ enum AccountCommand {
         missing or unreadable, 78 rate-card configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: LedgerQuery.options, flags: ["--help", "-h"])
-        if parsed.has("--help") || parsed.has("-h") {
-            return context.emit(help + "\n")
-        }
-        let query = try LedgerQuery(parsed, context)
-        return query.run { ledger throws(LedgerError) in
-            let view = ledger.account(query.account)
-            let cost = try ledger.cost(of: query.account)
-            return query.json ? AccountReport.json(view, cost: cost) : AccountReport.text(view, cost: cost)
+    func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(arguments, options: LedgerQuery.options, flags: [])
+        let query = try LedgerQuery(parsed, context, report: AccountStatement.self)
+        return try query.run { ledger throws(LedgerError) in
+            AccountStatement(view: ledger.account(query.account), cost: try ledger.cost(of: query.account))
         }
     }
 }

@@ -52,6 +52,18 @@ public struct CommandContext: Sendable {
         self.standardErrorIsTerminal = standardErrorIsTerminal
     }
 
+    /// Whether the locale's character set is UTF-8: the first of `LC_ALL`,
+    /// `LC_CTYPE` and `LANG` that is set and not empty decides (POSIX
+    /// precedence); it is UTF-8 when it names `UTF-8` or `utf8`, in any case.
+    /// None set means the C locale, which is not. Otherwise messages and text
+    /// reports are written in ASCII (README, "Command reference").
+    public var isUTF8Locale: Bool {
+        guard let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
+        else { return false }
+        let lowered = locale.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+    }
+
     /// The running process's streams (and which file standard input is),
     /// environment and clock.
     public static func process() -> CommandContext {

@@ -20,6 +20,7 @@ public final class Console: @unchecked Sendable {
     /// Error lines not yet written: a log of a million bad lines should not
     /// cost a million system calls.
     private var pendingError = Data()
+    private var asciiOnly = false
 
     private init(output: Stream, error: Stream) {
         self.output = output
@@ -57,9 +58,18 @@ public final class Console: @unchecked Sendable {
         try write(Data(text.utf8), toOutput: true)
     }
 
+    /// Whether messages on standard error are written in ASCII, the
+    /// typographic characters replaced (`–` with `-`, `…` with `...`): set by
+    /// the command line when the locale is not UTF-8.
+    public var writesASCIIMessages: Bool {
+        get { lock.withLock { asciiOnly } }
+        set { lock.withLock { asciiOnly = newValue } }
+    }
+
     /// Writes `text` to standard error, adding a newline when it has none.
     /// Failures are ignored: there is nowhere left to report them.
     public func error(_ text: String) {
+        let text = writesASCIIMessages ? ASCIIText.fallback(text) : text
         lock.withLock {
             pendingError.append(contentsOf: text.utf8)
             if !text.hasSuffix("\n") { pendingError.append(0x0A) }
@@ -71,6 +81,7 @@ public final class Console: @unchecked Sendable {
     /// ``flushErrors()`` when a batch ends.
     public func errorLine(_ text: String) {
         let full = lock.withLock { () -> Bool in
+            let text = asciiOnly ? ASCIIText.fallback(text) : text
             pendingError.append(contentsOf: text.utf8)
             pendingError.append(0x0A)
             return pendingError.count >= 1 << 16

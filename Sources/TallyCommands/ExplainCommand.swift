@@ -1,10 +1,14 @@
 import Tally
 
-/// `tally explain`: why an account was charged what it was (issue 5).
-enum ExplainCommand {
-    static let help = """
+/// `tally explain`: why an account was charged what it was (README,
+/// "Reports for operators").
+struct ExplainCommand: Command {
+    let name = "explain"
+    let summary = "why an account was charged what it was: the intervals and arithmetic behind its lines"
+    let synopsis = "tally explain --account A --month YYYY-MM [--line N|ID | --service APP/SERVICE | --domain D] [options] [FILE ...]"
+    let help = """
         Usage: tally explain --account ACCOUNT --month YYYY-MM
-                             [--line N | --service APP/SERVICE | --domain DOMAIN]
+                             [--line N|ID | --service APP/SERVICE | --domain DOMAIN]
                              [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
 
         Explains lines of the account's invoice for the calendar month (UTC) from
@@ -19,12 +23,14 @@ enum ExplainCommand {
         Options:
           --account ACCOUNT    the account invoiced (required)
           --month YYYY-MM      the billing period (required)
-          --line N             the Nth line as the invoice lists them, from 1
+          --line N|ID          the Nth line as the invoice lists them, from 1, or the line
+                               whose line_id (li-...) the CSV and JSON exports give
           --service APP/SERVICE  every line of that service
           --domain DOMAIN      every line of that domain's SSL edge
           --rates DIR          folder of rate cards (default: $TALLY_RATES, else ./Rates)
           --format FORMAT      text (default) or json
-          --output FILE        write the report to FILE atomically instead of standard output
+          --output FILE        write the report to FILE atomically instead of standard output;
+                               - is standard output
           -h, --help           show this help
 
         Exit codes: 0 success, 64 usage error (also: no invoice, or no such line),
@@ -33,16 +39,13 @@ enum ExplainCommand {
         configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+    func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account", "--line", "--service", "--domain"]),
-                                   flags: ["--help", "-h"])
-        if parsed.has("--help") || parsed.has("-h") {
-            return context.emit(help + "\n")
-        }
+                                   flags: [])
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
-        let selection = try selection(parsed)
-        let format = try ReportCommand.format(parsed, ["text", "json"])
+        let selection = try Self.selection(parsed)
+        let format = try ReportCommand.format(parsed, for: ChargeExplanation.self)
         try ReportCommand.checkOutputs(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
@@ -59,8 +62,8 @@ enum ExplainCommand {
             throw .nothingToExplain(error)
         }
         // Only the account's own lines are shown and decide the exit code.
-        return ReportCommand.emit(format == "json" ? explanation.json() : explanation.text(), parsed,
-                                  status: ownRejections > 0 || explanation.status == .held ? .dataError : .success, context)
+        return try ReportCommand.emit(explanation, as: format, parsed,
+                                      status: ownRejections > 0 || explanation.status == .held ? .dataError : .success, context)
     }
 
     /// `--line N`, `--service APP/SERVICE` or `--domain D` (at most one), else every line.
@@ -70,8 +73,9 @@ enum ExplainCommand {
             throw .conflictingOptions(given)
         }
         if let text = parsed["--line"] {
+            if LineItem.isLineID(text) { return .lineID(text) }
             guard let number = Int(text), number >= 1 else {
-                throw .invalidValue(option: "--line", value: text, expected: "a line number from 1")
+                throw .invalidValue(option: "--line", value: text, expected: "a line number from 1, or a line id such as li-5a7ec1b6d8e3f402")
             }
             return .line(number)
         }

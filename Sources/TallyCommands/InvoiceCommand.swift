@@ -1,10 +1,13 @@
 import Foundation
 import Tally
 
-/// `tally invoice`: the month-end batch (issues 2, 3 and 5).
-enum InvoiceCommand {
-    static let help = """
-        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv]
+/// `tally invoice`: the month-end batch (README, "The month-end run").
+struct InvoiceCommand: Command {
+    let name = "invoice"
+    let summary = "the month-end invoices for one billing period (text, json, csv or html)"
+    let synopsis = "tally invoice --month YYYY-MM [options] [FILE ...]"
+    let help = """
+        Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv|html]
                              [--output FILE] [--rejects FILE] [--strict] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the
@@ -16,8 +19,11 @@ enum InvoiceCommand {
         Options:
           --month YYYY-MM   the billing period (required)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
-          --format FORMAT   text (default), json (SPEC §6) or csv (one row per line item)
-          --output FILE     write the report to FILE atomically instead of standard output
+          --format FORMAT   text (default), json (SPEC section 6), csv (the billing export,
+                            one row per line item) or html (one document to print or send,
+                            an invoice per page)
+          --output FILE     write the report to FILE atomically instead of standard output;
+                            - is standard output
           --rejects FILE    also write every rejected line, as read, with its file,
                             line number and reason, to FILE as JSON Lines (atomic)
           --strict          print no invoices at all if any line is rejected
@@ -29,14 +35,10 @@ enum InvoiceCommand {
         configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects"]),
-                                   flags: ["--help", "-h", "--strict"])
-        if parsed.has("--help") || parsed.has("-h") {
-            return context.emit(help + "\n")
-        }
+    func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects"]), flags: ["--strict"])
         let period = try ReportCommand.period(parsed)
-        let format = try ReportCommand.format(parsed, ["text", "json", "csv"])
+        let format = try ReportCommand.format(parsed, for: InvoiceRun.self)
         try ReportCommand.checkOutputs(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
@@ -82,12 +84,7 @@ enum InvoiceCommand {
                 context.console.error("tally: --strict: \(run.events.rejected) line\(run.events.rejected == 1 ? "" : "s") rejected; no invoices printed")
                 return .dataError
             }
-            let report = switch format {
-            case "json": InvoiceReport.json(run)
-            case "csv": InvoiceReport.csv(run)
-            default: InvoiceReport.text(run)
-            }
-            return ReportCommand.emit(report, parsed, status: run.needsAttention ? .dataError : .success, context)
+            return try ReportCommand.emit(run, as: format, parsed, status: run.needsAttention ? .dataError : .success, context)
         }
     }
 }

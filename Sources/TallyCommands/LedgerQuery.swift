@@ -9,36 +9,39 @@ struct LedgerQuery {
 
     let account: AccountName
     let instant: Timestamp
-    let json: Bool
+    let format: ReportFormat
     let inputs: [EventInput]
     let ratesDirectory: String
     let context: CommandContext
 
-    init(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) {
+    /// Reads the shared options; `--format` must be one of `report`'s formats.
+    init<Kind: Report>(_ parsed: Arguments, _ context: CommandContext, report: Kind.Type) throws(UsageError) {
         account = try Self.account(parsed)
         instant = try Self.instant(parsed, context)
-        json = try ReportCommand.format(parsed, ["text", "json"]) == "json"
+        format = try ReportCommand.format(parsed, for: report)
         inputs = try ReportCommand.inputs(parsed, context)
         ratesDirectory = RatesLocation.directory(parsed["--rates"], context)
         self.context = context
     }
 
-    /// Builds the ledger, prints the report `render` makes of it, and returns
-    /// the exit code: 65 when the account has rejected lines (the report is
-    /// still printed), else 0; on an error, its message and exit code.
-    func run(_ render: (Ledger) throws(LedgerError) -> String) -> ExitCode {
+    /// Builds the ledger, prints the report `makeReport` makes of it in the
+    /// chosen format, and returns the exit code: 65 when the account has
+    /// rejected lines (the report is still printed), else 0; on an error, its
+    /// message and exit code.
+    func run(_ makeReport: (Ledger) throws(LedgerError) -> some Report) throws(UsageError) -> ExitCode {
         let ledger: Ledger
         do {
             ledger = try self.ledger()
         } catch {
             return error.code
         }
-        let text: String
+        let report: any Report
         do {
-            text = try render(ledger)
+            report = try makeReport(ledger)
         } catch {
-            return report(error)
+            return self.report(error)
         }
+        let text = try ReportCommand.render(report, as: format, context)
         return context.emit(text, status: ledger.account(account).rejectedLineCount > 0 ? .dataError : .success)
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Tally
 
-/// What the report commands share (issue 5): their common options, reading
-/// the rate cards, mapping run errors to exit codes, and writing the report to
-/// standard output or, with `--output FILE`, atomically to a file.
+/// What the report commands share (README, "Reports for operators"): their
+/// common options, reading the rate cards, mapping run errors to exit codes,
+/// and writing the report to standard output or, with `--output FILE`,
+/// atomically to a file.
 enum ReportCommand {
     /// The exit codes, as the report commands' help states them.
     static let exitCodesHelp = """
@@ -24,25 +25,30 @@ enum ReportCommand {
         return period
     }
 
-    /// `--format`, one of `formats`; the first is the default.
-    static func format(_ parsed: Arguments, _ formats: [String]) throws(UsageError) -> String {
-        let format = parsed["--format"] ?? formats[0]
-        guard formats.contains(format) else {
-            let choices = formats.count > 1 ? formats.dropLast().joined(separator: ", ") + " or " + formats.last! : formats[0]
-            throw .invalidValue(option: "--format", value: format, expected: choices)
+    /// `--format`, one of the formats `report` renders (``Report/formats``);
+    /// text, the first, by default.
+    static func format<Kind: Report>(_ parsed: Arguments, for report: Kind.Type) throws(UsageError) -> ReportFormat {
+        guard let text = parsed["--format"] else { return Kind.formats[0] }
+        guard let format = ReportFormat(rawValue: text), Kind.formats.contains(format) else {
+            throw .invalidValue(option: "--format", value: text, expected: UnsupportedReportFormat.choices(Kind.formats))
         }
         return format
     }
 
     /// Refuses an `--output` or `--rejects` file that is one of the input logs
     /// (it would be overwritten) or the same file for both, before anything is
-    /// read or written. Files are compared by device and inode after following
-    /// links, so a link, a hard link or `/dev/stdin` is caught too; standard
-    /// input counts as an input when a FILE is `-` or there is none. A
-    /// character device (a terminal, `/dev/null`) can't be overwritten and is
-    /// not refused.
+    /// read or written, and `--rejects -` (standard output carries the
+    /// report); `--output -` is standard output. Files are compared by device
+    /// and inode after following links, so a link, a hard link or
+    /// `/dev/stdin` is caught too; standard input counts as an input when a
+    /// FILE is `-` or there is none. A character device (a terminal,
+    /// `/dev/null`) can't be overwritten and is not refused.
     static func checkOutputs(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) {
+        if parsed["--rejects"] == "-" {
+            throw .invalidValue(option: "--rejects", value: "-", expected: "a file (standard output carries the report)")
+        }
         let outputs = ["--output", "--rejects"].compactMap { option in parsed[option].map { (option, $0) } }
+            .filter { $0.1 != "-" }
         let readsStandardInput = parsed.positionals.isEmpty || parsed.positionals.contains("-")
         for (option, path) in outputs {
             guard let output = FileIdentity(path: path), !output.isCharacterDevice else { continue }
@@ -61,11 +67,18 @@ enum ReportCommand {
 
     /// The positional FILEs, or standard input when there are none, each
     /// spooled up to `TALLY_SPOOL_LIMIT` bytes when it is not a regular file.
+    /// When standard input is read and is a terminal, says so on standard
+    /// error, so that a command waiting for input does not look stuck.
     ///
     /// - Throws: ``UsageError/invalidEnvironment(variable:value:expected:)``
     ///   when `TALLY_SPOOL_LIMIT` is not a whole number of bytes.
     static func inputs(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) -> [EventInput] {
         let limit = try spoolLimit(context)
+        let readsStandardInput = parsed.positionals.isEmpty || parsed.positionals.contains("-")
+        if readsStandardInput, context.standardInputIsTerminal {
+            context.console.error("tally: reading the event log from standard input (a terminal); "
+                + "end it with Ctrl-D, or give the log as FILE")
+        }
         let inputs = parsed.positionals.isEmpty ? [context.standardInput]
             : parsed.positionals.map { $0 == "-" ? context.standardInput : EventInput.file($0) }
         return inputs.map { $0.limitingSpool(to: limit) }
@@ -113,15 +126,35 @@ enum ReportCommand {
         { rejection in context.console.errorLine("\(rejection)") }
     }
 
-    /// Writes `report` to `--output FILE` atomically (temporary file, flush,
-    /// rename), printing nothing, or else to standard output.
+    /// Renders `report` in `format`; text in ASCII when the locale is not
+    /// UTF-8 (see ``CommandContext/isUTF8Locale``).
+    ///
+    /// - Throws: ``UsageError/invalidValue(option:value:expected:)`` for
+    ///   `--format` when the report has no such form.
+    static func render(_ report: some Report, as format: ReportFormat, _ context: CommandContext) throws(UsageError) -> String {
+        let text: String
+        do {
+            text = try report.rendered(as: format)
+        } catch {
+            throw .invalidValue(option: "--format", value: format.rawValue, expected: UnsupportedReportFormat.choices(error.supported))
+        }
+        return format == .text && !context.isUTF8Locale ? ASCIIText.fallback(text) : text
+    }
+
+    /// Renders `report` in `format` (one of its ``Report/formats``, as
+    /// ``format(_:for:)`` checked) and writes it to `--output FILE`
+    /// atomically (temporary file, flush, rename), printing nothing, or else
+    /// (and for `--output -`) to standard output.
     ///
     /// - Returns: `status`; 64 when FILE's folder can't be written to; 74 when
     ///   writing fails part-way (FILE is then left as it was).
-    static func emit(_ report: String, _ parsed: Arguments, status: ExitCode, _ context: CommandContext) -> ExitCode {
+    /// - Throws: ``UsageError`` when the report has no such format.
+    static func emit(_ report: some Report, as format: ReportFormat, _ parsed: Arguments, status: ExitCode,
+                     _ context: CommandContext) throws(UsageError) -> ExitCode {
         context.console.flushErrors()
-        guard let path = parsed["--output"] else {
-            return context.emit(report, status: status)
+        let text = try render(report, as: format, context)
+        guard let path = parsed["--output"], path != "-" else {
+            return context.emit(text, status: status)
         }
         let writer: AtomicFileWriter
         do {
@@ -131,7 +164,7 @@ enum ReportCommand {
             return .usage
         }
         do {
-            try writer.write(report)
+            try writer.write(text)
             try writer.commit()
             return status
         } catch {

@@ -1,173 +1,61 @@
-import Foundation
 import Tally
 
-/// `tally ssl …`: custom-domain SSL for support staff (issue 4).
-enum SSLCommand {
-    static let help = """
-        Usage: tally ssl check DIR [--format text|json]
-               tally ssl quote --account A --app X --domain D [--at TIME] [--rates DIR] [--format text|json] [LOG ...]
-               tally ssl enable --account A --app X --domain D [--at TIME] [--id ID] [--lock-timeout SECONDS] LOG
-               tally ssl update --account A [--app X] --domain D [--at TIME] [--id ID] [--lock-timeout SECONDS] LOG
-               tally ssl disable --account A [--app X] --domain D [--at TIME] [--id ID] [--lock-timeout SECONDS] LOG
-               tally ssl list --account A [--at TIME] [--rates DIR] [--format text|json] [LOG ...]
+/// `tally ssl`: custom-domain SSL for support staff (README, "For the ticket
+/// service"). Its subcommands are commands of their own (`ssl check`, `ssl
+/// quote`, `ssl enable`, `ssl update`, `ssl disable`, `ssl list`); this one
+/// answers `tally ssl` without one, and `tally ssl --help`.
+struct SSLCommand: Command {
+    let name = "ssl"
+    let summary = "custom-domain SSL for support: check, quote, enable, update, disable, list"
+    let synopsis = "tally ssl check|quote|enable|update|disable|list [options]"
 
-        check    pre-check the bundle in DIR (ssl.key, ssl.crt, optional ssl.chain): a
-                 structural check of the PEM armour, not an X.509 validation; never
-                 prints key material
-        quote    whether SSL can be enabled for the domain, and its price under the rate
-                 card in effect: per hour, for the full month, for the rest of the month
-        enable   check, then append ssl.enabled to LOG
-        update   check, then append ssl.certificate_updated to LOG (never changes the bill)
-        disable  check, then append ssl.disabled to LOG (billing ends at TIME)
-        list     the account's active SSL edges, with their price per hour
+    /// The subcommands, in the order the help lists them.
+    static let subcommands: [any Command] = [
+        SSLCheckCommand(), SSLQuoteCommand(), SSLRecordCommand(.enable), SSLRecordCommand(.update),
+        SSLRecordCommand(.disable), SSLListCommand(),
+    ]
 
-        Options:
-          --account A       the account (required); nothing of another account is shown
-          --app X           the application (required for enable; for update and
-                            disable, a guard: the edge must have been enabled for X)
-          --domain D        the custom domain (required, except for check and list)
-          --at TIME         RFC 3339 instant (default: now, UTC, whole seconds); the
-                            log is replayed up to and including that second
-          --id ID           the event's id (default: a fresh tally-<uuid>); with an id, a
-                            retry that is already in LOG writes nothing and says so
-          --lock-timeout SECONDS
-                            how long enable, update and disable wait for another
-                            writer's lock on LOG (default 30; 0 tries once)
-          --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
-          --format FORMAT   text (default) or json
-          -h, --help        show this help
+    var help: String {
+        let width = Self.subcommands.map { $0.name.count }.max() ?? 0
+        let list = Self.subcommands.map { command in
+            "  " + command.name + String(repeating: " ", count: width - command.name.count + 2) + command.summary
+        }.joined(separator: "\n")
+        return """
+            Usage: tally ssl SUBCOMMAND [options]
 
-        LOG ... is the event log, read in order (none, or -, reads standard input);
-        enable, update and disable append to the single file LOG, which must be a
-        regular file, under an exclusive lock, one line flushed to disk.
+            Custom-domain SSL for support staff: what the ticket service does, from the
+            command line. enable, update and disable append one event to the log, under
+            an exclusive lock, flushed to disk; the others only read.
 
-        Exit codes: 0 success (check: no problem found), 64 usage error, 65 refused
-        (the request breaks a rule; nothing written), a bundle with problems, or the
-        account has rejected lines (listed on standard error; report still printed),
-        66 log or folder missing, unreadable or not a regular file, 74 LOG can't be
-        written, 75 another writer held LOG's lock past --lock-timeout (retry),
+            Subcommands:
+            \(list)
+
+            Run tally help ssl SUBCOMMAND (or tally ssl SUBCOMMAND --help) for its options.
+            """
+    }
+
+    /// Reached only without a known subcommand: `tally ssl`, `tally ssl help
+    /// [SUBCOMMAND]`, or an unknown one.
+    func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        guard let subcommand = arguments.first else { throw .missingSubcommand(command: "ssl") }
+        guard subcommand == "help" else { throw .unknownSubcommand(command: "ssl", given: subcommand) }
+        return try TallyCommandLine.printHelp(of: ["ssl"] + arguments.dropFirst(), context)
+    }
+}
+
+extension SSLCommand {
+    /// The exit codes of the ledger subcommands, as their help states them.
+    static let exitCodesHelp = """
+        Exit codes: 0 success, 64 usage error, 65 refused (the request breaks a rule;
+        nothing written) or the account has rejected lines (listed on standard error;
+        report still printed), 66 log missing or unreadable, 74 LOG can't be written,
         78 rate-card configuration error.
         """
 
-    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        guard let subcommand = arguments.first else { throw .missingSubcommand(command: "ssl") }
-        let rest = arguments.dropFirst()
-        switch subcommand {
-        case "--help", "-h", "help":
-            return context.emit(help + "\n")
-        case "check":
-            return try check(rest, context)
-        case "quote":
-            return try quote(rest, context)
-        case "list":
-            return try list(rest, context)
-        case "enable", "update", "disable":
-            return try record(subcommand, rest, context)
-        default:
-            throw .unknownSubcommand(command: "ssl", given: subcommand)
-        }
-    }
-
-    /// The subcommand's arguments; `nil` when they ask for help, which is printed.
-    private static func parse(_ arguments: ArraySlice<String>, options: Set<String>,
-                              _ context: CommandContext) throws(UsageError) -> Arguments? {
-        let parsed = try Arguments(arguments, options: options, flags: ["--help", "-h"])
-        if parsed.has("--help") || parsed.has("-h") {
-            _ = context.emit(help + "\n")
-            return nil
-        }
-        return parsed
-    }
-
-    private static func check(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: ["--format"], context) else { return .success }
-        guard parsed.positionals.count == 1, let directory = parsed.positionals.first else {
-            throw .wrongArguments(command: "ssl check", expected: "one folder, the one holding ssl.key, ssl.crt and ssl.chain")
-        }
-        let format = try ReportCommand.format(parsed, ["text", "json"])
-        let findings: [BundleFinding]
-        do {
-            findings = try CertificateBundleCheck.check(directory: directory)
-        } catch {
-            context.console.error("tally: \(error)")
-            return .noInput
-        }
-        return context.emit(format == "json" ? BundleReport.json(findings, directory: directory)
-                                             : BundleReport.text(findings, directory: directory),
-                            status: BundleReport.isAcceptable(findings) ? .success : .dataError)
-    }
-
-    private static func quote(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: LedgerQuery.options.union(["--app", "--domain"]), context) else { return .success }
-        let query = try LedgerQuery(parsed, context)
-        let app: ApplicationName = try LedgerQuery.name("--app", parsed)
-        let domain: DomainName = try LedgerQuery.name("--domain", parsed)
-        return query.run { ledger throws(LedgerError) in
-            let quote = try ledger.sslQuote(application: app, domain: domain, for: query.account)
-            return query.json ? SSLReport.json(quote) : SSLReport.text(quote)
-        }
-    }
-
-    private static func list(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: LedgerQuery.options, context) else { return .success }
-        let query = try LedgerQuery(parsed, context)
-        return query.run { ledger throws(LedgerError) in
-            let edges = ledger.sslEdges(of: query.account)
-            var hourly: [Money] = []
-            for edge in edges { hourly.append(try ledger.hourlyPrice(of: edge)) }
-            return query.json ? SSLReport.json(edges, hourly: hourly, account: query.account, instant: query.instant)
-                              : SSLReport.text(edges, hourly: hourly, account: query.account, instant: query.instant)
-        }
-    }
-
-    private static func record(_ subcommand: String, _ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        guard let parsed = try parse(arguments, options: ["--account", "--app", "--domain", "--at", "--id", "--lock-timeout"],
-                                     context) else { return .success }
-        let account = try LedgerQuery.account(parsed)
-        let instant = try LedgerQuery.instant(parsed, context)
-        let app: ApplicationName? = try LedgerQuery.optionalName("--app", parsed)
-        let domain: DomainName = try LedgerQuery.name("--domain", parsed)
-        let id: EventID? = try LedgerQuery.optionalName("--id", parsed)
-        let lockTimeout = try lockTimeout(parsed)
-        guard parsed.positionals.count == 1, let path = parsed.positionals.first, path != "-" else {
-            throw .wrongArguments(command: "ssl \(subcommand)", expected: "one event-log file to append to: give its path (not -) once")
-        }
-        let action: SSLAction
-        switch subcommand {
-        case "enable":
-            guard let app else { throw .missingOption("--app", placeholder: nil) }
-            action = .enable(application: app, domain: domain)
-        case "update":
-            action = .updateCertificate(domain: domain, application: app)
-        default:
-            action = .disable(domain: domain, application: app)
-        }
-        do {
-            let outcome = try EventLogAppender(path: path, lockTimeout: lockTimeout).record(action, for: account, at: instant, id: id)
-            return context.emit(SSLReport.text(outcome, path: path))
-        } catch {
-            context.console.error("tally: \(error)")
-            switch error {
-            case .refused, .idInUse, .wouldInvalidateLaterEvents, .incompleteLastLine: return .dataError
-            case .input: return .noInput
-            case .io: return .ioError
-            case .lockTimeout: return .temporaryFailure
-            }
-        }
-    }
-
-    /// `--lock-timeout SECONDS`: whole seconds or a decimal (`0.5`), at most a
-    /// day; else the appender's default, 30 seconds.
-    static func lockTimeout(_ parsed: Arguments) throws(UsageError) -> Duration {
-        guard let text = parsed["--lock-timeout"] else { return EventLogAppender.defaultLockTimeout }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let isDigits = { (part: Substring) in !part.isEmpty && part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
-        guard parts.allSatisfy(isDigits), parts.count < 2 || parts[1].count <= 3,
-              let seconds = Int64(parts[0]), seconds <= 86_400
-        else {
-            throw .invalidValue(option: "--lock-timeout", value: text, expected: "a number of seconds from 0 to 86400, e.g. 30 or 0.5")
-        }
-        let milliseconds = parts.count == 2 ? Int64(parts[1] + String(repeating: "0", count: 3 - parts[1].count)) ?? 0 : 0
-        return .seconds(seconds) + .milliseconds(milliseconds)
-    }
+    /// The options the ledger subcommands share, as their help states them.
+    static let ledgerOptionsHelp = """
+          --account A       the account (required); nothing of another account is shown
+          --at TIME         RFC 3339 instant (default: now, UTC, whole seconds); the
+                            log is replayed up to and including that second
+        """
 }

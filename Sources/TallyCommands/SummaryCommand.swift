@@ -1,9 +1,12 @@
 import Tally
 
-/// `tally summary`: the month at a glance (issue 5).
-enum SummaryCommand {
-    static let help = """
-        Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
+/// `tally summary`: the month at a glance (README, "Reports for operators").
+struct SummaryCommand: Command {
+    let name = "summary"
+    let summary = "the month at a glance: totals by flavor and service type, SSL edges, largest invoices"
+    let synopsis = "tally summary --month YYYY-MM [options] [FILE ...]"
+    let help = """
+        Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json|csv] [--output FILE] [FILE ...]
 
         Summarises the month-end run for the calendar month (UTC) from the event
         log in FILEs, read in order (none, or -, reads standard input): invoices
@@ -15,33 +18,31 @@ enum SummaryCommand {
         Options:
           --month YYYY-MM   the billing period (required)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
-          --format FORMAT   text (default) or json
-          --output FILE     write the report to FILE atomically instead of standard output
+          --format FORMAT   text (default), json or csv (one row per row of the report)
+          --output FILE     write the report to FILE atomically instead of standard output;
+                            - is standard output
           -h, --help        show this help
 
         \(ReportCommand.exitCodesHelp)
         """
 
-    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: ["--help", "-h"])
-        if parsed.has("--help") || parsed.has("-h") {
-            return context.emit(help + "\n")
-        }
+    func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: [])
         let period = try ReportCommand.period(parsed)
-        let format = try ReportCommand.format(parsed, ["text", "json"])
+        let format = try ReportCommand.format(parsed, for: MonthSummary.self)
         try ReportCommand.checkOutputs(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let run: InvoiceRun
-        let summary: MonthSummary
+        let report: MonthSummary
         do {
             run = try BillingPipeline(rateCards: rateCards)
                 .invoices(for: period, inputs, onRejection: ReportCommand.printRejection(context))
-            summary = try MonthSummary(run)
+            report = try MonthSummary(run)
         } catch {
             return ReportCommand.failure(error, context)
         }
-        return ReportCommand.emit(format == "json" ? summary.json() : summary.text(), parsed,
+        return try ReportCommand.emit(report, as: format, parsed,
                                   status: run.needsAttention ? .dataError : .success, context)
     }
 }

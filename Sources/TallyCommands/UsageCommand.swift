@@ -1,11 +1,15 @@
 import Foundation
 import Tally
 
-/// `tally usage`: one account's billed memory over the month as a chart (issue 5).
-enum UsageCommand {
-    static let help = """
+/// `tally usage`: one account's billed memory over the month as a chart
+/// (README, "Reports for operators").
+struct UsageCommand: Command {
+    let name = "usage"
+    let summary = "one account's billed memory over the month, as a chart"
+    let synopsis = "tally usage --account ACCOUNT --month YYYY-MM [options] [FILE ...]"
+    let help = """
         Usage: tally usage --account ACCOUNT --month YYYY-MM [--rates DIR] [--ascii]
-                           [--format text|json] [--output FILE] [FILE ...]
+                           [--format text|json|csv] [--output FILE] [FILE ...]
 
         Charts the account's billed memory over the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input): one
@@ -21,26 +25,24 @@ enum UsageCommand {
           --ascii           draw with ASCII " .:-=+*#%@" instead of block characters;
                             also chosen when LC_ALL, else LC_CTYPE, else LANG does not
                             name a UTF-8 locale
-          --format FORMAT   text (default) or json (per-day MB-seconds and MB-hours)
-          --output FILE     write the report to FILE atomically instead of standard output
+          --format FORMAT   text (default), json (per-day MB-seconds and MB-hours) or csv
+                            (one row per service or SSL edge, one column per day)
+          --output FILE     write the report to FILE atomically instead of standard output;
+                            - is standard output
           -h, --help        show this help
 
         \(ReportCommand.exitCodesHelp)
         """
 
-    static func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account"]),
-                                   flags: ["--help", "-h", "--ascii"])
-        if parsed.has("--help") || parsed.has("-h") {
-            return context.emit(help + "\n")
-        }
+    func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account"]), flags: ["--ascii"])
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
-        let format = try ReportCommand.format(parsed, ["text", "json"])
+        let format = try ReportCommand.format(parsed, for: UsageReport.self)
         try ReportCommand.checkOutputs(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
-        let report: UsageReport
+        var report: UsageReport
         var ownRejections = 0
         do {
             report = try BillingPipeline(rateCards: rateCards)
@@ -51,19 +53,8 @@ enum UsageCommand {
         } catch {
             return ReportCommand.failure(error, context)
         }
-        let ramp: ChartRamp = parsed.has("--ascii") || !isUTF8Locale(context.environment) ? .ascii : .blocks
-        return ReportCommand.emit(format == "json" ? report.json() : report.text(ramp: ramp), parsed,
-                                  status: ownRejections > 0 || report.status == .held ? .dataError : .success, context)
-    }
-
-    /// Whether the locale's character set is UTF-8: the first of `LC_ALL`,
-    /// `LC_CTYPE` and `LANG` that is set and not empty decides (POSIX
-    /// precedence); it is UTF-8 when it names `UTF-8` or `utf8`, in any case.
-    /// None set means the C locale, which is not.
-    static func isUTF8Locale(_ environment: [String: String]) -> Bool {
-        guard let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
-        else { return false }
-        let lowered = locale.lowercased()
-        return lowered.contains("utf-8") || lowered.contains("utf8")
+        report.ramp = parsed.has("--ascii") || !context.isUTF8Locale ? .ascii : .blocks
+        return try ReportCommand.emit(report, as: format, parsed,
+                                      status: ownRejections > 0 || report.status == .held ? .dataError : .success, context)
     }
 }

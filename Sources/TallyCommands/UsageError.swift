@@ -43,6 +43,21 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `TALLY_SPOOL_LIMIT=4G`; `expected` says what is.
     case invalidEnvironment(variable: String, value: String, expected: String)
 
+    /// Whether the command's one-line usage helps after the message: true for
+    /// a mistake in how the command was written (an unknown, missing, repeated
+    /// or malformed argument), false when the arguments are well formed but
+    /// name a file that can't be written or nothing to explain.
+    public var showsUsage: Bool {
+        switch self {
+        case .missingCommand, .unknownCommand, .missingSubcommand, .unknownSubcommand, .unexpectedArgument,
+             .unknownOption, .repeatedOption, .missingValue, .missingOption, .invalidValue, .invalidName,
+             .conflictingOptions, .wrongArguments:
+            true
+        case .unusableOutput, .outputIsInput, .sameOutputs, .nothingToExplain, .invalidEnvironment:
+            false
+        }
+    }
+
     /// The message, in words, without the `tally: ` prefix.
     public var description: String {
         switch self {

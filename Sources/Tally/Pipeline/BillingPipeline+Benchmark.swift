@@ -30,7 +30,7 @@ extension BillingPipeline {
             let replayed = try replay(inputs, metering: MeterRequest(period: period)) { _ in }
             return try meter(replayed).records.count
         case .whole:
-            return InvoiceReport.json(try invoices(for: period, inputs)).utf8.count
+            return try invoices(for: period, inputs).json().utf8.count
         }
     }
 }

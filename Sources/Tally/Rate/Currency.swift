@@ -1,13 +1,13 @@
 /// An ISO 4217 currency and its minor unit (SPEC §3: amounts are rounded to
 /// the currency's minor unit, its ISO 4217 exponent).
-public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct Currency: Sendable, Hashable, CustomStringConvertible {
     /// The three-letter code, e.g. `USD`.
     public let code: String
     /// Digits after the decimal point: 2 for USD and EUR, 0 for JPY, 3 for KWD.
     public let minorUnitExponent: Int
 
     /// The currency with ISO 4217 code `code`, or `nil` when Tally does not
-    /// know its minor unit (a configuration error for a rate card, issue 3).
+    /// know its minor unit (a configuration error for a rate card, SPEC §4).
     public init?(code: String) {
         guard let exponent = Self.minorUnitExponents[code] else { return nil }
         self.code = code

@@ -1,6 +1,9 @@
 /// Why a line of the event log was rejected (SPEC §2, §2.1, §2.2). A rejected
 /// line changes nothing; it is reported with its file, line and id.
-public enum RejectionReason: Error, Sendable, Hashable, CustomStringConvertible {
+///
+/// `Codable` in Swift's synthesized form (one key per case), so that a
+/// ``Rejection`` decodes back to the same value.
+public enum RejectionReason: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The line is not valid UTF-8.
     case invalidUTF8
     /// The line holds a byte-order mark that is not at the start of its file.

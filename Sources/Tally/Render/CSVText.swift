@@ -1,4 +1,4 @@
-/// CSV as RFC 4180 writes it, made safe for spreadsheets (issue 5): records
+/// CSV as RFC 4180 writes it, made safe for spreadsheets (README, "Line items as CSV"): records
 /// end in CRLF; a field holding a comma, a double quote, CR or LF is enclosed
 /// in double quotes with its quotes doubled; a field a spreadsheet would run
 /// as a formula — starting with `=`, `+`, `-`, `@`, tab or carriage return —

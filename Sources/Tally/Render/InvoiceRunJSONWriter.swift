@@ -2,7 +2,7 @@
 /// out exactly as Foundation's `JSONEncoder` does with `[.prettyPrinted,
 /// .sortedKeys, .withoutEscapingSlashes]` (a test holds the two to the same
 /// bytes). `JSONEncoder` took a quarter of the month-end run on a million
-/// events, for 18,000 line items (issue 6, callgrind); this takes a hundredth.
+/// events, for 18,000 line items (callgrind; README, "Performance"); this takes a hundredth.
 enum InvoiceRunJSONWriter {
     static func write(_ run: InvoiceRun) -> String {
         var output = Output()
@@ -43,9 +43,12 @@ enum InvoiceRunJSONWriter {
                 if let domain = line.domain { output.member("domain", string: domain.text) }
                 output.member("flavor", string: line.flavor.rawValue)
                 output.member("kind", string: line.kind.rawValue)
+                output.member("line_id", string: line.lineID(onInvoice: invoice.number))
+                output.member("mb_hours", string: NumberText.mbHours(line.mbSeconds, grouping: false))
                 output.member("mb_seconds", integer: line.mbSeconds)
                 output.member("rate_card", string: line.rateCard.name)
                 if let service = line.service { output.member("service", string: service.text) }
+                if let serviceType = line.serviceType { output.member("service_type", string: serviceType.text) }
                 output.member("unit_price", string: line.unitPrice.description, last: true)
                 output.close("}", last: lineIndex == invoice.lines.count - 1)
             }

@@ -1,7 +1,9 @@
 /// An event that breaks a rule of SPEC §2.2 given the platform's state at the
 /// event's instant. Messages name the account's own things only; they never
 /// say which other account holds a domain.
-public enum RuleViolation: Sendable, Hashable, CustomStringConvertible {
+///
+/// `Codable` in Swift's synthesized form (one key per case), for ``Rejection``.
+public enum RuleViolation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `application.created` for an application the account already has.
     case applicationAlreadyExists(ApplicationName)
     /// An event for an application the account doesn't have (or has destroyed).

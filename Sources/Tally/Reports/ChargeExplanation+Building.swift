@@ -6,7 +6,9 @@ extension ChargeExplanation {
     init(_ bill: AccountBill, selecting selection: ChargeSelection) throws(ExplainError) {
         let period = bill.period
         guard let invoice = bill.invoice else { throw .noInvoice(bill.account, period) }
-        let selected = invoice.lines.enumerated().filter { selection.selects($0.element, number: $0.offset + 1) }
+        let selected = invoice.lines.enumerated().filter {
+            selection.selects($0.element, number: $0.offset + 1, invoiceNumber: invoice.number)
+        }
         guard !selected.isEmpty else {
             throw .noLine(selection, invoiceNumber: invoice.number, lineCount: invoice.lines.count)
         }

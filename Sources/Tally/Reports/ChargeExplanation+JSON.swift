@@ -2,18 +2,20 @@ extension ChargeExplanation {
     /// The explanation as one JSON document (keys sorted, the same bytes on
     /// every run): `account`, `period`, `currency`, `invoice`, `status`,
     /// `invoice_lines`, `events` and `lines` — each with `line` (its position
-    /// from 1), the invoice line's fields (`kind`, `application`, `service`,
+    /// from 1), the invoice line's fields as `tally invoice --format json`
+    /// writes them (`kind`, `line_id`, `application`, `service`,
     /// `service_type`, `domain`, `flavor`, `rate_card`, `unit_price`,
-    /// `mb_seconds`, `amount`) plus `mb_hours`, `exact_amount` (repeating
+    /// `mb_seconds`, `mb_hours`, `amount`) plus `exact_amount` (repeating
     /// digits in parentheses), `rounding`, `rate_card_effective_from` and
     /// `intervals`: `from`, `to`, `seconds`, `instances`, `memory_mb`,
     /// `mb_seconds`, and `start` / `end` with a `reason` (`event`,
     /// `before_the_month`, `after_the_month`, `month_end`, `rate_card_change`)
     /// and, when an event is named, `event` {`id`, `file`, `line`}.
     public func json() -> String {
-        InvoiceReport.encode(ExplanationDocument(
+        ReportText.json(ExplanationDocument(
             account: account.text, period: period.description, currency: currency.code, invoice: invoiceNumber,
-            status: status, invoiceLines: invoiceLineCount, lines: lines.map(ExplainedLineDocument.init), events: events))
+            status: status, invoiceLines: invoiceLineCount,
+            lines: lines.map { ExplainedLineDocument($0, invoiceNumber: invoiceNumber) }, events: events))
     }
 }
 
@@ -36,8 +38,6 @@ struct ExplanationDocument: Encodable {
 struct ExplainedLineDocument: Encodable {
     var line: Int
     var item: LineDocument
-    var serviceType: String?
-    var mbHours: String
     var exactAmount: String
     var rounding: RoundingMode
     var rateCardEffectiveFrom: String
@@ -45,17 +45,13 @@ struct ExplainedLineDocument: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case line, rounding, intervals
-        case serviceType = "service_type"
-        case mbHours = "mb_hours"
         case exactAmount = "exact_amount"
         case rateCardEffectiveFrom = "rate_card_effective_from"
     }
 
-    init(_ line: ChargeExplanation.Line) {
+    init(_ line: ChargeExplanation.Line, invoiceNumber: String) {
         self.line = line.number
-        item = LineDocument(line.item)
-        serviceType = line.item.serviceType?.text
-        mbHours = NumberText.mbHours(line.item.mbSeconds, grouping: false)
+        item = LineDocument(line.item, invoiceNumber: invoiceNumber)
         exactAmount = line.exactAmountText(grouping: false)
         rounding = line.item.rateCard.rounding
         rateCardEffectiveFrom = line.item.rateCard.effectiveFrom.description
@@ -67,8 +63,6 @@ struct ExplainedLineDocument: Encodable {
         try item.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(line, forKey: .line)
-        try container.encodeIfPresent(serviceType, forKey: .serviceType)
-        try container.encode(mbHours, forKey: .mbHours)
         try container.encode(exactAmount, forKey: .exactAmount)
         try container.encode(rounding, forKey: .rounding)
         try container.encode(rateCardEffectiveFrom, forKey: .rateCardEffectiveFrom)

@@ -1,65 +1,76 @@
 extension ChargeExplanation {
-    /// The explanation as text: a heading with the invoice, period, currency
-    /// and status; then for each explained line a table of its intervals —
-    /// from and the event that started it, to and the event that ended it
-    /// (`ID at FILE:LINE`, or before the month, after the month, month end,
-    /// rate card change), seconds, instances × MB per instance, MB-seconds —
-    /// their total, the rate card, and the arithmetic from MB-seconds to the
-    /// exact and the rounded amount; then the event accounting. ASCII only.
+    /// The explanation as text, stacked so that it fits in 120 columns: a
+    /// heading with the invoice, period, currency and status; then for each
+    /// explained line its subject, flavor, rate card and price, one block per
+    /// interval — from and to, the event that started it and the one that
+    /// ended it (`ID at FILE:LINE`, or before the month, after the month,
+    /// month end, rate card change), and its seconds × instances × MB per
+    /// instance = MB-seconds — the total of the intervals, and the arithmetic
+    /// from MB-seconds to the exact and the rounded amount; then the event
+    /// accounting. ASCII only.
     public func text() -> String {
-        var output = "Explanation of \(invoiceNumber) for \(period): \(InvoiceReport.periodText(period)); amounts in \(currency)\n"
+        var output = "Explanation of \(invoiceNumber) for \(period): \(ReportText.periodText(period)); amounts in \(currency)\n"
         output += "  Account         \(account)\n"
         output += "  Status          \(status)\(status == .held ? " (rejected events of this account may change it; tally invoice lists them)" : "")\n"
         output += "  Lines           \(lines.count == invoiceLineCount ? "all \(invoiceLineCount)" : "\(lines.count) of \(invoiceLineCount)") explained\n"
         for line in lines {
-            output += "\n" + Self.text(line, of: invoiceLineCount)
+            output += "\n" + Self.text(line, of: invoiceLineCount, invoiceNumber: invoiceNumber)
         }
-        return output + "\n" + InvoiceReport.eventsLine(events) + "\n"
+        return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
     }
 
-    /// One line: its heading, its intervals and its arithmetic.
-    static func text(_ line: Line, of lineCount: Int) -> String {
+    /// The width of the labels of a line's fields.
+    private static let labelWidth = 12
+
+    /// `label` padded to the label column, then `value`, wrapped under itself.
+    private static func field(_ label: String, _ value: String, indent: Int) -> String {
+        let prefix = label + String(repeating: " ", count: max(labelWidth - label.count, 0) + 2)
+        return ReportText.wrapped(value, indent: indent, prefix: prefix, hangingIndent: prefix.count)
+    }
+
+    /// One line of the invoice numbered `invoiceNumber`: its subject, its
+    /// intervals and its arithmetic.
+    static func text(_ line: Line, of lineCount: Int, invoiceNumber: String) -> String {
         let item = line.item
+        let card = item.rateCard
+        let currency = item.amount.currency
         var output = "Line \(line.number) of \(lineCount): "
         switch item.kind {
         case .service:
-            output += "\(item.application) / \(item.service?.text ?? "") (\(item.serviceType?.text ?? ""))"
+            output += "\(item.application) / \(item.service?.text ?? "") (\(item.serviceType?.text ?? ""))\n"
         case .sslEdge:
-            output += "SSL edge \(item.domain?.text ?? "") (for application \(item.application)"
-                + (item.applicationDestroyedAt.map { ", destroyed \($0)" } ?? "") + ")"
+            output += "SSL edge \(item.domain?.text ?? "")\n"
+            output += field("Application", "\(item.application)" + (item.applicationDestroyedAt.map { ", destroyed \($0)" } ?? ""),
+                            indent: 2)
         }
-        output += ", \(item.flavor), rate card \(item.rateCard.name)\n"
+        output += field("Line id", item.lineID(onInvoice: invoiceNumber), indent: 2)
+        output += field("Flavor", item.flavor.rawValue, indent: 2)
+        output += field("Rate card", "\(card.name), in effect from \(card.effectiveFrom)" + (card.file.isEmpty ? "" : " (\(card.file))"),
+                        indent: 2)
+        output += field("Price", "\(item.unitPrice) \(currency) per MB-hour for \(item.flavor), rounding \(card.rounding.rawValue)",
+                        indent: 2)
 
-        var table = TextTable([
-            .init(title: "From", alignment: .left),
-            .init(title: "Started by", alignment: .left),
-            .init(title: "To", alignment: .left),
-            .init(title: "Ended by", alignment: .left),
-            .init(title: "Seconds", alignment: .right),
-            .init(title: "Instances x MB", alignment: .right),
-            .init(title: "MB-seconds", alignment: .right),
-        ], indent: 2)
-        for interval in line.intervals {
-            table.add([interval.from.description, startText(interval.start), interval.to.description, endText(interval.end),
-                       NumberText.grouped(interval.seconds), "\(interval.instances) x \(NumberText.grouped(interval.memoryMB))",
-                       NumberText.grouped(interval.mbSeconds)])
+        for (index, interval) in line.intervals.enumerated() {
+            output += "\n  Interval \(index + 1) of \(line.intervals.count): \(interval.from) to \(interval.to)\n"
+            output += field("Started by", startText(interval.start), indent: 4)
+            output += field("Ended by", endText(interval.end), indent: 4)
+            output += field("MB-seconds", "\(NumberText.grouped(interval.seconds)) seconds x \(interval.instances) "
+                            + "instance\(interval.instances == 1 ? "" : "s") x \(NumberText.grouped(interval.memoryMB)) MB"
+                            + " = \(NumberText.grouped(interval.mbSeconds))", indent: 4)
         }
-        table.rule(fromColumn: 6)
-        table.add(["", "", "", "", "", "Total", NumberText.grouped(line.intervalMBSeconds)])
-        output += table.rendered()
 
-        let card = item.rateCard
-        let currency = item.amount.currency
         let mbSeconds = NumberText.grouped(item.mbSeconds)
         let step = Money(minorUnits: 1, currency: currency)
-        output += "  Rate card   \(card.name), in effect from \(card.effectiveFrom)\(card.file.isEmpty ? "" : " (\(card.file))"): "
-            + "\(item.flavor) at \(item.unitPrice) \(currency) per MB-hour, rounding \(card.rounding.rawValue)\n"
-        output += "  MB-hours    \(mbSeconds) MB-seconds / 3,600 = \(NumberText.mbHours(item.mbSeconds))"
-            + " (to 0.001; amounts use the exact MB-seconds)\n"
         let exact = line.exactAmountText(grouping: true)
-        output += "  Amount      \(mbSeconds) MB-seconds x \(item.unitPrice) \(currency)/MB-hour / 3,600 = "
-            + "\(exact) \(currency) exactly" + (exact.contains("(") ? " (digits in parentheses repeat)" : "")
-            + " -> \(item.amount.formatted(grouping: true)) \(currency), rounded \(card.rounding.rawValue) to \(step)\n"
+        output += "\n"
+        output += field("Total", "\(NumberText.grouped(line.intervalMBSeconds)) MB-seconds, the sum of \(line.intervals.count) "
+                        + "interval\(line.intervals.count == 1 ? "" : "s")", indent: 2)
+        output += field("MB-hours", "\(mbSeconds) MB-seconds / 3,600 = \(NumberText.mbHours(item.mbSeconds))"
+                        + " (to 0.001; amounts use the exact MB-seconds)", indent: 2)
+        output += field("Amount", "\(mbSeconds) MB-seconds x \(item.unitPrice) \(currency)/MB-hour / 3,600 = "
+                        + "\(exact) \(currency) exactly" + (exact.contains("(") ? " (digits in parentheses repeat)" : ""), indent: 2)
+        output += field("", "-> \(item.amount.formatted(grouping: true)) \(currency), rounded \(card.rounding.rawValue) to \(step)",
+                        indent: 2)
         return output
     }
 

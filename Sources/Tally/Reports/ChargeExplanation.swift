@@ -1,9 +1,10 @@
-/// Why an account was charged what it was (issue 5): for each explained line
+/// Why an account was charged what it was (`tally explain`, README "Reports for
+/// operators"): for each explained line
 /// of its invoice, every interval of constant reserved memory that made it up,
 /// the events that opened and closed each interval, the rate card, and the
 /// arithmetic from MB-seconds to the rounded amount. The intervals of a line
 /// add up to its MB-seconds exactly. Render with ``text()`` or ``json()``.
-public struct ChargeExplanation: Sendable, Hashable {
+public struct ChargeExplanation: Report, Hashable {
     /// The account.
     public let account: AccountName
     /// The billing period.
@@ -12,7 +13,7 @@ public struct ChargeExplanation: Sendable, Hashable {
     public let currency: Currency
     /// The invoice explained, `INV-YYYYMM-<account>`.
     public let invoiceNumber: String
-    /// The invoice's status (issue 3).
+    /// The invoice's status (README, "Bad input, held invoices and strict mode").
     public let status: InvoiceStatus
     /// How many lines the invoice has (explained or not).
     public let invoiceLineCount: Int

@@ -1,4 +1,4 @@
-/// The characters the usage chart draws with (issue 5). Each column is one
+/// The characters the usage chart draws with (`tally usage`). Each column is one
 /// UTC day showing the average MB reserved that day (its MB-seconds ÷ 86,400)
 /// as a share of the row's peak MB: blank when nothing was reserved, else
 /// level k of n when the share is above (k−1)/n and at most k/n, so any usage

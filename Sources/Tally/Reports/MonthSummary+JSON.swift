@@ -19,7 +19,7 @@ extension MonthSummary {
             SummaryGroupDocument(name: group.name, lines: group.count, mbSeconds: group.mbSeconds,
                                  mbHours: NumberText.mbHours(group.mbSeconds, grouping: false), amount: group.amount.description)
         }
-        return InvoiceReport.encode(SummaryDocument(
+        return ReportText.json(SummaryDocument(
             period: period.description, currency: currency.code,
             invoices: .init(issued: invoices(issued), held: invoices(held), billed: invoices(billed),
                             heldAccountsWithoutInvoice: heldAccountsWithoutInvoice),

@@ -5,7 +5,7 @@ extension MonthSummary {
     /// the SSL edges; the largest invoices; the event accounting. Widths fit
     /// the longest value; the same run always renders to the same text.
     public func text() -> String {
-        var output = "Month summary for \(period): \(InvoiceReport.periodText(period)); amounts in \(currency)\n\n"
+        var output = "Month summary for \(period): \(ReportText.periodText(period)); amounts in \(currency)\n\n"
         output += table("Invoices", [issued.renamed("Issued (final)"), held.renamed("Held")], total: billed, countTitle: "Count")
         if heldAccountsWithoutInvoice > 0 {
             output += "  Accounts with rejected events and no invoice: \(NumberText.grouped(heldAccountsWithoutInvoice)) (tally invoice lists them)\n"
@@ -39,7 +39,7 @@ extension MonthSummary {
                          invoice.total.formatted(grouping: true)])
         }
         output += "\n" + (largestInvoices.isEmpty ? "  No invoices in \(period).\n" : largest.rendered())
-        return output + "\n" + InvoiceReport.eventsLine(events) + "\n"
+        return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
     }
 
     /// A table of groups with count, MB-hours and amount, a rule and a total row.

@@ -1,10 +1,10 @@
-/// The month at a glance (issue 5: `tally summary`), built from a month-end
+/// The month at a glance (`tally summary`, README "Reports for operators"), built from a month-end
 /// run: invoices issued and held, the total billed, billed by flavor and by
 /// service type, the SSL edges (and those whose application no longer exists),
 /// the ten largest invoices, the MB-hours billed and the event accounting.
 /// Every amount is a sum of rounded line amounts, never rounded again
 /// (SPEC §3). Render with ``text()`` or ``json()``.
-public struct MonthSummary: Sendable, Hashable {
+public struct MonthSummary: Report, Hashable {
     /// How many of the largest invoices are listed.
     public static let largestInvoiceCount = 10
 
@@ -57,7 +57,7 @@ public struct MonthSummary: Sendable, Hashable {
     public let currency: Currency
     /// Invoices issued (final): count, usage and total.
     public let issued: Group
-    /// Invoices held (issue 3): count, usage and total.
+    /// Invoices held (README, "Bad input, held invoices and strict mode"): count, usage and total.
     public let held: Group
     /// Accounts with rejected events but no invoice.
     public let heldAccountsWithoutInvoice: Int

@@ -7,7 +7,7 @@ extension UsageReport {
     /// and `days`: per day its `date`, `mb_seconds`, `mb_hours` and `peak_mb` —
     /// then the totals `mb_seconds`, `mb_hours`, `total`, and `events`.
     public func json() -> String {
-        InvoiceReport.encode(UsageDocument(
+        ReportText.json(UsageDocument(
             account: account.text, period: period.description, currency: currency.code, invoice: invoiceNumber,
             status: status, rejectedLines: rejectedLineCount,
             rows: rows.map { row in

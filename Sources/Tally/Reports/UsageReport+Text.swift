@@ -4,15 +4,15 @@ extension UsageReport {
     /// with its type, a chart of the month with one column per day (see
     /// ``ChartRamp``, scaled to the row's own peak), its peak MB, MB-hours and
     /// amount, and the totals; then the event accounting. Widths fit the
-    /// longest value; the same report always renders to the same text.
-    ///
-    /// - Parameter ramp: block characters for UTF-8 output, ASCII otherwise.
-    public func text(ramp: ChartRamp) -> String {
-        var output = "Usage of \(account) in \(period): \(InvoiceReport.periodText(period)); amounts in \(currency)\n"
+    /// longest value; the same report always renders to the same text. The
+    /// chart is drawn with ``ramp``: block characters for UTF-8 output, ASCII
+    /// otherwise.
+    public func text() -> String {
+        var output = "Usage of \(account) in \(period): \(ReportText.periodText(period)); amounts in \(currency)\n"
         guard !rows.isEmpty else {
             output += "\nNo billable usage for \(account) in \(period).\n"
             if rejectedLineCount > 0 { output += heldNote }
-            return output + "\n" + InvoiceReport.eventsLine(events) + "\n"
+            return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
         }
         output += "Invoice \(invoiceNumber), status \(status ?? .final)\n\n"
         let characters = ramp.characters
@@ -51,7 +51,7 @@ extension UsageReport {
         table.add(["", "", "", "Total \(currency)", NumberText.mbHours(mbSeconds), total.formatted(grouping: true)])
         output += table.rendered()
         if status == .held { output += "\n" + heldNote }
-        return output + "\n" + InvoiceReport.eventsLine(events) + "\n"
+        return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
     }
 
     /// Says how many rejected lines hold the account's bill.

@@ -1,10 +1,10 @@
-/// An account's billed memory over one billing period, day by day (issue 5):
+/// An account's billed memory over one billing period, day by day (`tally usage`):
 /// one row per service and per SSL edge, each with its billed MB-seconds and
 /// peak reserved MB for every UTC day, its total MB-seconds and the sum of its
 /// invoice lines' rounded amounts. Only billed memory is shown (sandbox usage
 /// is free and on no invoice, SPEC §3), so the rows add up to the invoice.
-/// Render with ``text(ramp:)`` (a chart) or ``json()``.
-public struct UsageReport: Sendable, Hashable {
+/// Render with ``text()`` (a chart drawn with ``ramp``) or ``json()``.
+public struct UsageReport: Report, Hashable {
     /// One service or SSL edge of the account.
     public struct Row: Sendable, Hashable {
         /// Service or SSL edge.
@@ -41,7 +41,7 @@ public struct UsageReport: Sendable, Hashable {
     /// The invoice's status, or `nil` when the account has no billable usage.
     public let status: InvoiceStatus?
     /// The account's rejected lines dated in or before the period, which
-    /// hold its bill (issue 3); 0 when none.
+    /// hold its bill (README, "Bad input"); 0 when none.
     public let rejectedLineCount: Int
     /// Services by application then service, then SSL edges by domain, as on the invoice.
     public let rows: [Row]
@@ -51,6 +51,9 @@ public struct UsageReport: Sendable, Hashable {
     public let total: Money
     /// How every line of the log was accounted for.
     public let events: EventCounts
+    /// The characters ``text()`` draws the chart with: ``ChartRamp/blocks``
+    /// (the default) for UTF-8 output, ``ChartRamp/ascii`` otherwise.
+    public var ramp: ChartRamp = .blocks
 }
 
 extension UsageReport {

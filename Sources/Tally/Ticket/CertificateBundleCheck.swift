@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The pre-check of a custom-domain SSL bundle (issue 4): what dotCloud's SSL
+/// The pre-check of a custom-domain SSL bundle (README, "For the ticket service"): what dotCloud's SSL
 /// guide asks the customer to provide — `ssl.key`, `ssl.crt` and optionally
 /// `ssl.chain` — checked before support installs it.
 ///
@@ -43,9 +43,9 @@ public enum CertificateBundleCheck {
 
     /// Checks the bundle in `directory`.
     ///
-    /// - Returns: the findings, key first, then certificate, then chain.
+    /// - Returns: the result, its findings key first, then certificate, then chain.
     /// - Throws: ``InputError`` when `directory` does not exist or is not a folder.
-    public static func check(directory: String) throws(InputError) -> [BundleFinding] {
+    public static func check(directory: String) throws(InputError) -> BundleCheckResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw InputError(name: directory, problem: "no such folder; give the folder that holds ssl.key, ssl.crt and ssl.chain")
@@ -56,7 +56,8 @@ public enum CertificateBundleCheck {
         func read(_ name: String) -> FileContent {
             content(ofFileAt: (directory as NSString).appendingPathComponent(name))
         }
-        return check(key: read(keyFile), certificate: read(certificateFile), chain: read(chainFile))
+        return BundleCheckResult(directory: directory,
+                                 findings: check(key: read(keyFile), certificate: read(certificateFile), chain: read(chainFile)))
     }
 
     /// What the file at `path` holds, read without ever blocking: only a

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("Held invoices: rejected events hold their account's invoice (issue 3)")
+@Suite("Held invoices: rejected events hold their account's invoice (README, \"Bad input\")")
 struct HeldInvoiceTests {
     /// Two accounts with a billable service each, plus `extra` lines.
     func run(_ extra: [String], month: String = "2026-10") throws -> InvoiceRun {
@@ -29,8 +29,8 @@ struct HeldInvoiceTests {
         #expect(held.rejectedLineCount == 1)
         #expect(held.rejectedLines.map(\.description) == ["test.jsonl:5: bad: service nope does not exist in application shop"])
         #expect(run.needsAttention)
-        #expect(InvoiceReport.json(run).contains("\"status\" : \"held\""))
-        #expect(InvoiceReport.text(run).contains("Invoice INV-202610-acct_a  ** HELD: rejected events; do not send **"))
+        #expect(run.json().contains("\"status\" : \"held\""))
+        #expect(run.text().contains("Invoice INV-202610-acct_a  ** HELD: rejected events; do not send **"))
     }
 
     @Test("rejections before the month hold it too; after the month they don't", arguments: [
@@ -77,7 +77,7 @@ struct HeldInvoiceTests {
         let run = try run([line])
         #expect(run.heldAccountsWithoutInvoice.map(\.account.text) == ["acct_c"])
         #expect(run.heldAccountsWithoutInvoice.first?.rejectedLineCount == 1)
-        #expect(InvoiceReport.text(run).contains("Accounts with rejected events and no invoice"))
+        #expect(run.text().contains("Accounts with rejected events and no invoice"))
     }
 
     @Test("the listing under an invoice is capped; the count is not")
@@ -89,6 +89,6 @@ struct HeldInvoiceTests {
         let held = try #require(try run(lines).invoices.first { $0.account.text == "acct_a" })
         #expect(held.rejectedLineCount == 50)
         #expect(held.rejectedLines.count == HoldList.shownPerAccount)
-        #expect(InvoiceReport.text(try run(lines)).contains("... and 30 more (see standard error or --rejects)"))
+        #expect((try run(lines)).text().contains("... and 30 more (see standard error or --rejects)"))
     }
 }

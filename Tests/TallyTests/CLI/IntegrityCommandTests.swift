@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("tally invoice: rejects file, strict mode, determinism (issue 3)")
+@Suite("tally invoice: rejects file, strict mode, determinism")
 struct IntegrityCommandTests {
     static let sample = "Tests/TallyTests/Fixtures/sample-events.jsonl"
 

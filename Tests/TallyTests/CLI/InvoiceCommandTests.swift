@@ -46,7 +46,7 @@ struct InvoiceCommandTests {
     @Test("usage errors exit 64 and name the bad argument", arguments: [
         (["invoice"], "--month YYYY-MM is required"),
         (["invoice", "--month", "2026-13"], "--month \"2026-13\": expected YYYY-MM"),
-        (["invoice", "--month", "2026-10", "--format", "xml"], "--format \"xml\": expected text, json or csv"),
+        (["invoice", "--month", "2026-10", "--format", "xml"], "--format \"xml\": expected text, json, csv or html"),
         (["invoice", "--month", "2026-10", "--bogus"], "unknown option --bogus"),
         (["invoice", "--month"], "--month needs a value"),
         (["invoice", "--month", "2026-10", "--month", "2026-11"], "--month is given twice"),
@@ -90,7 +90,7 @@ struct InvoiceCommandTests {
     }
 
     @Test("--help and --version print on stdout and exit 0", arguments: [
-        (["--help"], "Usage: tally <command>"), (["invoice", "--help"], "Usage: tally invoice --month YYYY-MM"),
+        (["--help"], "Usage: tally COMMAND [options]"), (["invoice", "--help"], "Usage: tally invoice --month YYYY-MM"),
         (["--version"], "tally \(Tally.version)\n"),
     ])
     func help(arguments: [String], expected: String) throws {
@@ -131,7 +131,9 @@ struct PipeInputTests {
         #expect(fromFile.standardError.contains(":30024: s-2: conflicting duplicate"))
         #expect(fromFile.standardOutput.contains("Events: 30,024 lines read, 23 applied, 30,000 duplicates, 1 rejected"))
         #expect(fromPipe.status == fromFile.status)
-        #expect(fromPipe.standardOutput == fromFile.standardOutput.replacingOccurrences(of: log.path, with: "/dev/stdin"))
+        // Lines wider than 120 columns wrap where the path's length puts them: compare words.
+        func words(_ text: String) -> [Substring] { text.split(whereSeparator: { $0 == " " || $0 == "\n" }) }
+        #expect(words(fromPipe.standardOutput) == words(fromFile.standardOutput.replacingOccurrences(of: log.path, with: "/dev/stdin")))
         #expect(fromPipe.standardError == fromFile.standardError.replacingOccurrences(of: log.path, with: "/dev/stdin"))
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-/// `--output` and `--rejects` never destroy what they point at (issue 3, 5).
+/// `--output` and `--rejects` never destroy what they point at (README, "Reports for operators").
 @Suite("Output files: links followed, special files written, input logs protected")
 struct OutputFileTests {
     static let arguments = ["invoice", "--month", "2026-10"]

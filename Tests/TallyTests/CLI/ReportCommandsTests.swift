@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TallyCommands
 
-@Suite("the report commands, run as a user would (issue 5)")
+@Suite("the report commands, run as a user would")
 struct ReportCommandsTests {
     static let sample = "Tests/TallyTests/Fixtures/sample-events.jsonl"
     /// A UTF-8 locale with nothing else set, and the C locale.
@@ -49,15 +50,24 @@ struct ReportCommandsTests {
     func explain() throws {
         let result = try TallyExecutable.run(["explain", "--account", "acct_shop", "--month", "2026-10", Self.sample])
         #expect(result.status == 0 && result.standardError == "")
-        #expect(result.standardOutput.contains(
-            "  2026-10-01T00:00:00Z  before the month: s-2 at \(Self.sample):2  2026-10-10T12:00:00Z  s-3 at \(Self.sample):3  "))
+        #expect(result.standardOutput.contains("""
+              Interval 1 of 2: 2026-10-01T00:00:00Z to 2026-10-10T12:00:00Z
+                Started by    before the month: s-2 at \(Self.sample):2
+                Ended by      s-3 at \(Self.sample):3
+
+            """))
         #expect(result.standardOutput.contains("(Rates/dotcloud-2012-06.json)"))
-        #expect(result.standardOutput.contains("= 65.664 USD exactly -> 65.66 USD, rounded half-up to 0.01\n"))
+        #expect(result.standardOutput.contains("= 65.664 USD exactly\n                -> 65.66 USD, rounded half-up to 0.01\n"))
 
         let input = try Data(contentsOf: Fixtures.root.appendingPathComponent(Self.sample))
         let piped = try TallyExecutable.run(["explain", "--account", "acct_blog", "--month", "2026-10", "--line", "2"], input: input)
         #expect(piped.status == 0)
-        #expect(piped.standardOutput.contains("  2026-10-15T00:00:00Z  b-6 at -:10  2026-11-01T00:00:00Z  after the month: b-7 at -:11  "))
+        #expect(piped.standardOutput.contains("""
+              Interval 2 of 2: 2026-10-15T00:00:00Z to 2026-11-01T00:00:00Z
+                Started by    b-6 at -:10
+                Ended by      after the month: b-7 at -:11
+
+            """))
         #expect(piped.standardOutput.contains("  Lines           1 of 2 explained\n"))
 
         let json = try TallyExecutable.run(["explain", "--account=acct_blog", "--month=2026-10", "--domain", "WWW.Example.org",
@@ -96,28 +106,42 @@ struct ReportCommandsTests {
         #expect(result.standardError == "tally: --output /nonexistent-tally/report.txt: cannot be written; check that its folder exists and is writable\n")
     }
 
-    @Test("mistakes and failures exit with the documented codes", arguments: [
-        (["usage", "--month", "2026-10", sample], Int32(64), "tally: --account ACCOUNT is required\n"),
-        (["usage", "--account", "a b", "--month", "2026-10", sample], 64,
-         "tally: --account: field \"account\" must be 1–64 characters from A–Z a–z 0–9 . _ -, got \"a b\"\n"),
-        (["summary", "--month", "2026-13", sample], 64, "tally: --month \"2026-13\": expected YYYY-MM, e.g. 2026-10\n"),
-        (["summary", "--month", "2026-10", "--format", "csv", sample], 64, "tally: --format \"csv\": expected text or json\n"),
-        (["explain", "--account", "acct_shop", "--month", "2026-10", "--line", "0", sample], 64,
-         "tally: --line \"0\": expected a line number from 1\n"),
-        (["explain", "--account", "acct_shop", "--month", "2026-10", "--line", "2", sample], 64,
+    static let usageUsage = "Usage: tally usage --account ACCOUNT --month YYYY-MM [options] [FILE ...]\n"
+        + "Run tally help usage for every option.\n"
+    static let summaryUsage = "Usage: tally summary --month YYYY-MM [options] [FILE ...]\nRun tally help summary for every option.\n"
+    static let explainUsage = "Usage: tally explain --account A --month YYYY-MM [--line N|ID | --service APP/SERVICE | --domain D] "
+        + "[options] [FILE ...]\nRun tally help explain for every option.\n"
+    static let inProcessSample = InProcess.sample
+
+    static let failureCases: [([String], ExitCode, String?)] = [
+        (["usage", "--month", "2026-10", inProcessSample], ExitCode.usage, "tally: --account ACCOUNT is required\n" + usageUsage),
+        (["usage", "--account", "a b", "--month", "2026-10", inProcessSample], .usage,
+         "tally: --account: field \"account\" must be 1–64 characters from A–Z a–z 0–9 . _ -, got \"a b\"\n" + usageUsage),
+        (["summary", "--month", "2026-13", inProcessSample], .usage,
+         "tally: --month \"2026-13\": expected YYYY-MM, e.g. 2026-10\n" + summaryUsage),
+        (["summary", "--month", "2026-10", "--format", "html", inProcessSample], .usage,
+         "tally: --format \"html\": expected text, json or csv\n" + summaryUsage),
+        (["explain", "--account", "acct_shop", "--month", "2026-10", "--format", "csv", inProcessSample], .usage,
+         "tally: --format \"csv\": expected text or json\n" + explainUsage),
+        (["explain", "--account", "acct_shop", "--month", "2026-10", "--line", "0", inProcessSample], .usage,
+         "tally: --line \"0\": expected a line number from 1, or a line id such as li-5a7ec1b6d8e3f402\n" + explainUsage),
+        (["explain", "--account", "acct_shop", "--month", "2026-10", "--line", "2", inProcessSample], .usage,
          "tally: INV-202610-acct_shop has no line 2; its lines are 1 to 1\n"),
-        (["explain", "--account", "acct_none", "--month", "2026-10", sample], 64,
+        (["explain", "--account", "acct_none", "--month", "2026-10", inProcessSample], .usage,
          "tally: account acct_none has no invoice for 2026-10 (no billable usage); check --account and --month\n"),
-        (["explain", "--account", "acct_shop", "--month", "2026-10", "--line", "1", "--service", "shop/www", sample], 64,
-         "tally: --line and --service can't be combined; give at most one\n"),
-        (["explain", "--account", "acct_shop", "--month", "2026-10", "--service", "shop/db", sample], 64,
+        (["explain", "--account", "acct_shop", "--month", "2026-10", "--line", "1", "--service", "shop/www", inProcessSample], .usage,
+         "tally: --line and --service can't be combined; give at most one\n" + explainUsage),
+        (["explain", "--account", "acct_shop", "--month", "2026-10", "--service", "shop/db", inProcessSample], .usage,
          "tally: INV-202610-acct_shop has no line for service shop/db; run without --line, --service or --domain to explain every line\n"),
-        (["usage", "--account", "acct_shop", "--month", "2026-10", "missing.jsonl"], 66,
+        (["usage", "--account", "acct_shop", "--month", "2026-10", "missing.jsonl"], .noInput,
          "tally: missing.jsonl: no such file; check the path\n"),
-        (["explain", "--account", "acct_shop", "--month", "2026-10", "--rates", "Tests", sample], 78, nil),
-    ] as [([String], Int32, String?)])
-    func failures(arguments: [String], status: Int32, message: String?) throws {
-        let result = try TallyExecutable.run(arguments)
+        (["explain", "--account", "acct_shop", "--month", "2026-10", "--rates", "Tests", inProcessSample], .configuration, nil),
+    ]
+
+    @Test("mistakes and failures exit with the documented codes; a usage mistake is followed by the command's usage",
+          arguments: failureCases)
+    func failures(arguments: [String], status: ExitCode, message: String?) throws {
+        let result = InProcess.run(arguments)
         #expect(result.status == status)
         #expect(result.standardOutput == "")
         if let message { #expect(result.standardError == message) }

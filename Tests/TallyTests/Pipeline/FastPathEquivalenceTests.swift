@@ -19,7 +19,7 @@ struct FastPathEquivalenceTests {
         pipeline.locatedLimit = locatedLimit
         var rejections: [String] = []
         let result = try pipeline.invoices(for: Self.october, inputs) { rejections.append("\($0)") }
-        return (InvoiceReport.json(result), InvoiceReport.text(result), rejections)
+        return (result.json(), result.text(), rejections)
     }
 
     @Test("fast reader and Foundation reader, on noisy random logs", arguments: SplitMix64.testSeeds)

@@ -49,7 +49,7 @@ struct ReadLateDuplicateTests {
             #expect(rejections.first?.location.line == 303)
             #expect(run.events == EventCounts(lines: 303, applied: 302, duplicates: 0, rejected: 1))
         }
-        #expect(InvoiceReport.json(exact.0) == InvoiceReport.json(compact.0))
+        #expect(exact.0.json() == compact.0.json())
     }
 
     @Test("a pending duplicate that no earlier line explains means two ids shared a hash: read again")

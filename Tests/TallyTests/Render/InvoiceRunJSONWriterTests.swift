@@ -13,7 +13,7 @@ struct InvoiceRunJSONWriterTests {
 
     @Test("the sample log, a held invoice, no invoice at all, and a random noisy log")
     func sameBytes() throws {
-        let sample = try InvoiceReportTests.sampleRun()
+        let sample = try InvoiceRunTextTests.sampleRun()
         #expect(InvoiceRunJSONWriter.write(sample) == (try Self.foundation(sample)))
 
         var held = LogBuilder()

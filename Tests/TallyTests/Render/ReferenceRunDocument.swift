@@ -11,7 +11,7 @@ enum ReferenceRunDocument {
             invoices: run.invoices.map { invoice in
                 InvoiceDocument(
                     number: invoice.number, account: invoice.account.text, status: invoice.status,
-                    total: invoice.total.description, lines: invoice.lines.map(LineDocument.init),
+                    total: invoice.total.description, lines: invoice.lines.map { LineDocument($0, invoiceNumber: invoice.number) },
                     rejectedLines: invoice.status == .held ? invoice.rejectedLineCount : nil)
             },
             events: run.events,

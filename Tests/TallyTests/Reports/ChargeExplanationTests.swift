@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("explaining a charge (issue 5)")
+@Suite("explaining a charge")
 struct ChargeExplanationTests {
     static let sample = Fixtures.sampleLog
     static let pipeline = BillingPipeline(rateCards: Fixtures.defaultRates)
@@ -74,7 +74,12 @@ struct ChargeExplanationTests {
         #expect(first.mbSeconds == 32 * 10 * 86_400 && second.mbSeconds == 32 * 21 * 86_400)
         let text = explanation.text()
         #expect(text.contains("rate card change (set by e2 at test.jsonl:2)"))
-        #expect(text.contains("  Amount      58,060,800 MB-seconds x 0.0001 USD/MB-hour / 3,600 = 1.6128 USD exactly -> 1.61 USD, rounded half-even to 0.01\n"))
+        #expect(text.contains("""
+              Amount        58,060,800 MB-seconds x 0.0001 USD/MB-hour / 3,600 = 1.6128 USD exactly
+                            -> 1.61 USD, rounded half-even to 0.01
+
+            """))
+        #expect(text.contains("    Ended by      rate card change\n"))
     }
 
     @Test("a selection that matches nothing is an error naming the invoice")
@@ -103,6 +108,8 @@ struct ChargeExplanationTests {
                 #expect(!line.intervals.isEmpty)
                 #expect(line.intervalMBSeconds == line.item.mbSeconds, "\(invoice.number) line \(line.number)")
                 #expect(line.intervals.allSatisfy { $0.mbSeconds == Int64($0.instances * $0.memoryMB) * $0.seconds })
+                #expect(line.item.usageStart == line.intervals.map(\.from).min(), "\(invoice.number) line \(line.number)")
+                #expect(line.item.usageEnd.adding(seconds: 1) == line.intervals.map(\.to).max(), "\(invoice.number) line \(line.number)")
             }
         }
         #expect(lines == 270)
@@ -121,6 +128,9 @@ struct ChargeExplanationTests {
                 #expect(line.intervalMBSeconds == line.item.mbSeconds, "seed \(seed): \(invoice.number) line \(line.number)")
                 // Every event is named by its id, read again from the log.
                 #expect(line.intervals.allSatisfy { $0.start.event.eventID != nil && $0.end.event.map { $0.eventID != nil } ?? true })
+                // The line's usage dates are its first and last second billed.
+                #expect(line.item.usageStart == line.intervals.map(\.from).min(), "seed \(seed): \(invoice.number) line \(line.number)")
+                #expect(line.item.usageEnd.adding(seconds: 1) == line.intervals.map(\.to).max(), "seed \(seed): \(invoice.number)")
             }
             let usage = try pipeline.usageReport(of: invoice.account, in: Self.october, [log.input()])
             for row in usage.rows {

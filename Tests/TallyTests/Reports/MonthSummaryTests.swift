@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("the month summary (issue 5)")
+@Suite("the month summary")
 struct MonthSummaryTests {
     static func sampleRun() throws -> InvoiceRun {
         try BillingPipeline(rateCards: Fixtures.defaultRates)

@@ -59,3 +59,27 @@ enum Fixtures {
         return url
     }
 }
+
+/// One month of the pipeline with the shipped rate cards, for tests that
+/// run it often: `run` for the invoices, and the one-account reports.
+struct MonthRun {
+    let period: BillingPeriod
+    let pipeline: BillingPipeline
+
+    init(_ month: String, rates: RateCardSet = Fixtures.defaultRates) {
+        period = BillingPeriod(month)!
+        pipeline = BillingPipeline(rateCards: rates)
+    }
+
+    func run(_ inputs: [EventInput]) throws -> InvoiceRun {
+        try pipeline.invoices(for: period, inputs)
+    }
+
+    func usageReport(for account: AccountName, _ inputs: [EventInput]) throws -> UsageReport {
+        try pipeline.usageReport(of: account, in: period, inputs)
+    }
+
+    func explanation(of account: AccountName, _ inputs: [EventInput]) throws -> ChargeExplanation {
+        try pipeline.explanation(of: account, in: period, inputs)
+    }
+}

@@ -24,11 +24,11 @@ enum TallyExecutable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// Runs `tally arguments…` from the repository root (so `Rates/` is found),
-    /// feeding `input` on standard input.
+    /// Runs `tally arguments…` (or `executable`) from the repository root (so
+    /// `Rates/` is found), feeding `input` on standard input.
     static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:],
-                    currentDirectory: URL = Fixtures.root) throws -> Result {
-        let running = try start(arguments, environment: environment, currentDirectory: currentDirectory)
+                    currentDirectory: URL = Fixtures.root, executable: URL = url) throws -> Result {
+        let running = try start(arguments, environment: environment, currentDirectory: currentDirectory, executable: executable)
         if let input { try? running.standardInput?.write(contentsOf: input) }
         try running.standardInput?.close()
         return try running.wait()
@@ -89,11 +89,12 @@ enum TallyExecutable {
     ///     writing end is ``Running/standardInput``, open until closed.
     ///   - standardOutput: where the report goes; `nil` keeps it for the result.
     static func start(_ arguments: [String], standardInput: FileHandle? = nil, standardOutput: FileHandle? = nil,
-                      environment: [String: String] = [:], currentDirectory: URL = Fixtures.root) throws -> Running {
+                      environment: [String: String] = [:], currentDirectory: URL = Fixtures.root,
+                      executable: URL = url) throws -> Running {
         // A process that ends before reading all its input must not kill the tests with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = currentDirectory
         var merged = ProcessInfo.processInfo.environment

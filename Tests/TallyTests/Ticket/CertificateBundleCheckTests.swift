@@ -40,7 +40,7 @@ struct CertificateBundleCheckTests {
         let findings = Self.check()
         #expect(findings == [.privateKey(file: "ssl.key", label: "RSA PRIVATE KEY"),
                              .certificates(file: "ssl.crt", count: 1), .chain(file: "ssl.chain", count: 1)])
-        #expect(BundleReport.isAcceptable(findings))
+        #expect(BundleCheckResult(directory: "bundle", findings: findings).isAcceptable)
         #expect(findings.map(\.severity) == [.ok, .ok, .ok])
     }
 
@@ -52,7 +52,7 @@ struct CertificateBundleCheckTests {
                             .chain(file: "ssl.crt", count: 2)])
         let none = Self.check(key: BundleFiles.bytes(BundleFiles.pkcs8Key), chain: .absent)
         #expect(none == [.privateKey(file: "ssl.key", label: "PRIVATE KEY"), .certificates(file: "ssl.crt", count: 1), .noChain])
-        #expect(BundleReport.isAcceptable(none))
+        #expect(BundleCheckResult(directory: "bundle", findings: none).isAcceptable)
         #expect(BundleFinding.noChain.severity == .warning)
     }
 
@@ -115,7 +115,7 @@ struct CertificateBundleCheckTests {
                                   chain: defect.chain ?? BundleFiles.bytes(BundleFiles.intermediate))
         #expect(findings.contains(defect.expected), "\(findings)")
         if defect.expected.severity == .problem {
-            #expect(!BundleReport.isAcceptable(findings))
+            #expect(!BundleCheckResult(directory: "bundle", findings: findings).isAcceptable)
         }
     }
 
@@ -134,7 +134,7 @@ struct CertificateBundleCheckTests {
         try BundleFiles.key.write(to: folder.appendingPathComponent("ssl.key"), atomically: true, encoding: .utf8)
         try (BundleFiles.certificate + BundleFiles.intermediate).write(to: folder.appendingPathComponent("ssl.crt"),
                                                                          atomically: true, encoding: .utf8)
-        #expect(try CertificateBundleCheck.check(directory: folder.path) == [
+        #expect(try CertificateBundleCheck.check(directory: folder.path).findings == [
             .privateKey(file: "ssl.key", label: "RSA PRIVATE KEY"), .certificates(file: "ssl.crt", count: 2),
             .chain(file: "ssl.crt", count: 1),
         ])

@@ -52,7 +52,7 @@ struct HostileTicketTests {
         defer { if socket >= 0 { close(socket) } }
         let path = folder.path
         let outcome = withinDeadline(10) { try CertificateBundleCheck.check(directory: path) }
-        guard case let .success(findings)? = outcome else {
+        guard case let .success(result)? = outcome else {
             // Release a reader blocked on the FIFO so the test process can go on.
             if special == .fifo { _ = FileHandle(forWritingAtPath: folder.appendingPathComponent(file).path) }
             Issue.record("the check did not return within 10 s: \(String(describing: outcome))")
@@ -60,10 +60,11 @@ struct HostileTicketTests {
         }
         let kind = try #require(Self.kinds[special])
         let finding = BundleFinding.notRegularFile(file: file, kind: kind)
+        let findings = result.findings
         #expect(findings.contains(finding), "\(findings)")
         #expect(finding.severity == .problem)
         #expect(!findings.contains { $0.file == file && $0.severity == .ok })
-        #expect(!BundleReport.isAcceptable(findings))
+        #expect(!result.isAcceptable)
         #expect(finding.description == "\(file) is \(kind.summary), not a regular file; it was not read: "
             + "the customer must provide \(file) as an ordinary file")
     }
@@ -74,7 +75,7 @@ struct HostileTicketTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let key = folder.appendingPathComponent("ssl.key").path
         #expect(truncate(key, 5_000_000) == 0)
-        let findings = try CertificateBundleCheck.check(directory: folder.path)
+        let findings = try CertificateBundleCheck.check(directory: folder.path).findings
         #expect(findings.first == .tooLarge(file: "ssl.key", bytes: 5_000_000))
         #expect(findings.first?.description
             == "ssl.key is 5,000,000 bytes, too large for a key or certificate file (at most 1,048,576 bytes, 1 MiB)")

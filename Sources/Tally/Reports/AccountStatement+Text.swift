@@ -1,13 +1,14 @@
-/// Renders one account at an instant (issue 4, `tally account`): its
-/// applications, services and memory, its SSL edges, and its cost to date and
-/// expected month-end cost, like dotCloud's `dotcloud info`. Text for people,
-/// JSON for programs; the same values always give the same bytes.
-public enum AccountReport {
-    /// The text report of `view` and `cost` (both for the same account and instant).
-    public static func text(_ view: AccountView, cost: AccountCost) -> String {
+extension AccountStatement {
+    /// The statement as text: the account and instant; its applications with
+    /// their services (type, instances, MB each, MB reserved, domains) and the
+    /// memory reserved by billed applications; its SSL edges; the cost table
+    /// (each line of the expected month-end invoice with its amount to date
+    /// and expected, then the totals); and, when the account has rejected
+    /// lines, a held mark and the lines.
+    public func text() -> String {
         var output = "Account \(view.account) at \(view.instant)\n"
         if view.rejectedLineCount > 0 {
-            output += "  ** HELD: \(rejectedText(view.rejectedLineCount)) of this account; figures may change once they are fixed **\n"
+            output += "  ** HELD: \(ReportText.rejectedLines(view.rejectedLineCount)) of this account; figures may change once they are fixed **\n"
         }
         output += "\nApplications\n"
         if view.applications.isEmpty {
@@ -31,20 +32,20 @@ public enum AccountReport {
             output += table.rendered()
             output += "  Memory reserved by live and enterprise applications: \(NumberText.grouped(view.billedReservedMB)) MB\n"
         }
-        output += "\nSSL edges\n" + SSLReport.edgeTable(view.sslEdges, hourly: nil)
-        output += "\n" + costText(cost)
+        output += "\nSSL edges\n" + SSLEdgeList.table(view.sslEdges, hourly: nil)
+        output += "\n" + Self.costText(cost)
         if view.rejectedLineCount > 0 {
             output += "\nRejected lines of this account (fix and replay them):\n"
-            output += InvoiceReport.rejectionList(view.rejectedLines, total: view.rejectedLineCount)
+            output += ReportText.rejectionList(view.rejectedLines, total: view.rejectedLineCount)
         }
-        return output
+        return ReportText.fitted(output)
     }
 
     /// The cost table: each line of the expected month-end invoice with its
     /// amount to date and expected, then the totals.
     static func costText(_ cost: AccountCost) -> String {
         let period = cost.period
-        var output = "Cost in \(period) (\(InvoiceReport.periodText(period))), \(cost.currency)\n"
+        var output = "Cost in \(period) (\(ReportText.periodText(period))), \(cost.currency)\n"
         let expected = cost.expectedMonthEnd?.lines ?? []
         guard !expected.isEmpty else {
             return output + "  no billable usage this month\n"
@@ -70,11 +71,6 @@ public enum AccountReport {
         output += "  To date: usage from \(period.start) up to \(cost.instant).\n"
         output += "  Expected month-end: if nothing changes after \(cost.instant).\n"
         return output
-    }
-
-    /// "1 rejected line", "3 rejected lines".
-    static func rejectedText(_ count: Int) -> String {
-        "\(NumberText.grouped(count)) rejected line\(count == 1 ? "" : "s")"
     }
 
     /// What identifies a line across the to-date and month-end invoices.

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("Invoice reports: text and JSON (issue 2, SPEC §6)")
-struct InvoiceReportTests {
+@Suite("Invoice reports: text and JSON (SPEC §6)")
+struct InvoiceRunTextTests {
     static func sampleRun() throws -> InvoiceRun {
         try BillingPipeline(rateCards: Fixtures.defaultRates)
             .invoices(for: BillingPeriod("2026-10")!, [.file(Fixtures.directory.appendingPathComponent("sample-events.jsonl").path)])
@@ -11,17 +11,17 @@ struct InvoiceReportTests {
 
     @Test("the sample log's text report")
     func sampleText() throws {
-        try Golden.check(InvoiceReport.text(try Self.sampleRun()), named: "sample-2026-10.txt")
+        try Golden.check((try Self.sampleRun()).text(), named: "sample-2026-10.txt")
     }
 
     @Test("the sample log's JSON document")
     func sampleJSON() throws {
-        try Golden.check(InvoiceReport.json(try Self.sampleRun()), named: "sample-2026-10.json")
+        try Golden.check((try Self.sampleRun()).json(), named: "sample-2026-10.json")
     }
 
     @Test("the JSON document has SPEC §6's fields, amounts as strings, MB-seconds as integers")
     func jsonShape() throws {
-        let json = InvoiceReport.json(try Self.sampleRun())
+        let json = (try Self.sampleRun()).json()
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(document["period"] as? String == "2026-10")
         #expect(document["currency"] as? String == "USD")
@@ -51,14 +51,14 @@ struct InvoiceReportTests {
         log.deploy("bigdata", "db", type: "mysql", instances: 1, memoryMB: 32, at: "2026-09-01T00:00:00Z")
         let run = try Fixtures.run(log)
         #expect(run.invoices.first?.total.formatted(grouping: true) == "9,142,276.46")
-        try Golden.check(InvoiceReport.text(run), named: "millions-2026-10.txt")
+        try Golden.check(run.text(), named: "millions-2026-10.txt")
     }
 
     @Test("a month without billable usage says so and still accounts for the events")
     func empty() throws {
         var log = LogBuilder()
         log.createApp("free", "sandbox", at: "2026-10-01T00:00:00Z")
-        let text = InvoiceReport.text(try Fixtures.run(log))
+        let text = (try Fixtures.run(log)).text()
         #expect(text.contains("No account has billable usage in 2026-10."))
         #expect(text.hasSuffix("Events: 1 lines read, 1 applied, 0 duplicates, 0 rejected\n"))
     }

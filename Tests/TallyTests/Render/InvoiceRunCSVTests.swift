@@ -2,22 +2,23 @@ import Foundation
 import Testing
 @testable import Tally
 
-@Suite("the CSV export of line items (issue 5)")
-struct InvoiceReportCSVTests {
+@Suite("the billing export: one CSV row per line item (README, \"Line items as CSV\")")
+struct InvoiceRunCSVTests {
     static let sample = Fixtures.sampleLog
 
     @Test("the sample log's CSV, as recorded")
     func sampleGolden() throws {
         let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [Self.sample])
-        try Golden.check(InvoiceReport.csv(run), named: "sample-2026-10.csv")
+        try Golden.check(run.csv(), named: "sample-2026-10.csv")
     }
 
     @Test("every record ends in CRLF and the header names the columns")
     func layout() throws {
         let run = try BillingPipeline(rateCards: Fixtures.defaultRates).invoices(for: BillingPeriod("2026-10")!, [Self.sample])
-        let csv = InvoiceReport.csv(run)
-        #expect(csv.hasPrefix("period,invoice_number,account,kind,application,service,service_type,domain,flavor,"
-            + "rate_card,mb_seconds,mb_hours,unit_price,currency,amount,invoice_status\r\n"))
+        let csv = run.csv()
+        #expect(csv.hasPrefix("invoice_number,account,billing_period_start,billing_period_end,line_id,line_type,application,"
+            + "service,service_type,domain,flavor,rate_card,usage_start,usage_end,usage_quantity,usage_unit,mb_seconds,"
+            + "unit_price,currency,amount,invoice_status\r\n"))
         let withoutCRLF = csv.replacingOccurrences(of: "\r\n", with: "")
         #expect(!withoutCRLF.contains("\n") && !withoutCRLF.contains("\r"))
         #expect(csv.components(separatedBy: "\r\n").count == 1 + 8 + 1)
@@ -36,37 +37,41 @@ struct InvoiceReportCSVTests {
         default:
             run = try Fixtures.run(Self.heldLogWithOddNames())
         }
-        let records = try RFC4180.parse(InvoiceReport.csv(run))
-        #expect(records.first == InvoiceReport.csvColumns)
-        let rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(InvoiceReport.csvColumns, $0)) }
+        let records = try RFC4180.parse(run.csv())
+        #expect(records.first == InvoiceRun.csvColumns)
+        let rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(InvoiceRun.csvColumns, $0)) }
 
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(InvoiceReport.json(run).utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.json().utf8)) as? [String: Any])
         let invoices = try #require(json["invoices"] as? [[String: Any]])
         var expected: [[String: String]] = []
         for invoice in invoices {
             for line in try #require(invoice["lines"] as? [[String: Any]]) {
                 var row: [String: String] = [:]
-                row["period"] = json["period"] as? String
+                row["billing_period_start"] = "\(json["period"] as? String ?? "")-01T00:00:00Z"
                 row["currency"] = json["currency"] as? String
                 row["invoice_number"] = invoice["number"] as? String
                 row["account"] = invoice["account"] as? String
                 row["invoice_status"] = invoice["status"] as? String
-                for key in ["kind", "application", "service", "domain", "flavor", "rate_card", "unit_price", "amount"] {
+                row["line_type"] = line["kind"] as? String
+                row["usage_quantity"] = line["mb_hours"] as? String
+                row["usage_unit"] = "MB-hour"
+                for key in ["line_id", "application", "service", "service_type", "domain", "flavor", "rate_card", "unit_price", "amount"] {
                     row[key] = line[key] as? String ?? ""
                 }
                 let mbSeconds = try #require(line["mb_seconds"] as? Int64)
                 row["mb_seconds"] = String(mbSeconds)
-                row["mb_hours"] = NumberText.mbHours(mbSeconds, grouping: false)
                 expected.append(row)
             }
         }
-        // The JSON has no service type; take it from the run's lines, in the same order.
+        // Usage dates and the period's end are not in the JSON: take them from the run, in the same order.
         let lines = run.invoices.flatMap(\.lines)
         #expect(rows.count == expected.count && lines.count == rows.count)
         for (index, (row, line)) in zip(rows, lines).enumerated() {
             var wanted = expected[index]
-            wanted["service_type"] = line.serviceType?.text ?? ""
-            for column in InvoiceReport.csvColumns {
+            wanted["billing_period_end"] = run.period.end.description
+            wanted["usage_start"] = line.usageStart.description
+            wanted["usage_end"] = line.usageEnd.description
+            for column in InvoiceRun.csvColumns {
                 let cell = try #require(row[column])
                 let value = try #require(wanted[column], "no expected value for \(column)")
                 #expect(cell == CSVText.field(value).trimmingQuotes, "row \(index + 1), \(column)")
@@ -112,10 +117,13 @@ struct InvoiceReportCSVTests {
     @Test("a held invoice's odd names come out neutralised and its status held")
     func heldRow() throws {
         let run = try Fixtures.run(Self.heldLogWithOddNames())
-        let records = try RFC4180.parse(InvoiceReport.csv(run))
+        let records = try RFC4180.parse(run.csv())
         #expect(records.count == 2)
-        #expect(records[1] == ["2026-10", "INV-202610--acct", "'-acct", "service", "'-shop", "'-www", "'-python", "", "live",
-                               "dotcloud-2012-06", "331776000", "92160.000", "0.0001875", "USD", "17.28", "held"])
+        let line = try #require(run.invoices.first?.lines.first)
+        #expect(records[1] == ["INV-202610--acct", "'-acct", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z",
+                               line.lineID(onInvoice: "INV-202610--acct"), "service", "'-shop", "'-www", "'-python", "", "live",
+                               "dotcloud-2012-06", "2026-10-02T00:00:00Z", "2026-10-31T23:59:59Z", "92160.000", "MB-hour",
+                               "331776000", "0.0001875", "USD", "17.28", "held"])
     }
 }
 

@@ -1,13 +1,26 @@
-/// Renders the certificate bundle pre-check (issue 4, `tally ssl check`).
-/// Reports name files and findings only, never the files' contents.
-public enum BundleReport {
+/// The result of the certificate bundle pre-check (`tally ssl check`, README
+/// "For the ticket service"): the findings for one folder. Findings name files
+/// and known PEM labels only, never the files' contents. Render with
+/// ``text()`` or ``json()``.
+public struct BundleCheckResult: Report, Hashable {
+    /// The folder checked, as given.
+    public let directory: String
+    /// The findings, key first, then certificate, then chain.
+    public let findings: [BundleFinding]
+
+    /// Makes a result.
+    public init(directory: String, findings: [BundleFinding]) {
+        self.directory = directory
+        self.findings = findings
+    }
+
     /// Whether the bundle can be installed: no finding is a problem (warnings allowed).
-    public static func isAcceptable(_ findings: [BundleFinding]) -> Bool {
+    public var isAcceptable: Bool {
         !findings.contains { $0.severity == .problem }
     }
 
     /// The findings as text, one a line with its severity, then a verdict.
-    public static func text(_ findings: [BundleFinding], directory: String) -> String {
+    public func text() -> String {
         var output = "Certificate bundle in \(directory)\n"
         output += "(a structural check of the PEM armour: no X.509 validation, no key/certificate match)\n"
         var table = TextTable([.init(title: "", alignment: .left), .init(title: "", alignment: .left)], indent: 2)
@@ -20,16 +33,16 @@ public enum BundleReport {
         } else {
             output += "Result: acceptable" + (warnings > 0 ? ", with \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n"
         }
-        return output
+        return ReportText.fitted(output)
     }
 
     /// The findings as one JSON document: `directory`, `acceptable` and
     /// `findings`, each with `severity` (ok, warning, problem), `code` (see
     /// ``BundleFinding/code``), `file` (absent for the bundle as a whole) and
     /// `message`.
-    public static func json(_ findings: [BundleFinding], directory: String) -> String {
-        InvoiceReport.encode(BundleDocument(
-            directory: directory, acceptable: isAcceptable(findings),
+    public func json() -> String {
+        ReportText.json(BundleDocument(
+            directory: directory, acceptable: isAcceptable,
             findings: findings.map { .init(severity: $0.severity.rawValue, code: $0.code, file: $0.file, message: $0.description) }))
     }
 }

@@ -1,25 +1,24 @@
-extension AccountReport {
-    /// The account as one JSON document (keys sorted, amounts as decimal
+extension AccountStatement {
+    /// The statement as one JSON document (keys sorted, amounts as decimal
     /// strings, `mb_seconds` exact integers, times RFC 3339 UTC):
     /// `account`, `at`, `applications` (`name`, `flavor`, `created_at`,
     /// `reserved_mb`, `services` with `name`, `type`, `instances`,
     /// `memory_mb`, `reserved_mb`, `since`, `domains`), `ssl_edges` (as
-    /// ``SSLReport/json(_:hourly:account:instant:)``, without prices), `cost`
+    /// ``SSLEdgeList/json()``, without prices), `cost`
     /// (`period`, `currency`, `status`, `month_to_date` and
-    /// `expected_month_end`, each with `total` and `lines` as in SPEC §6) and
+    /// `expected_month_end`, each with `total` and `lines` as `tally invoice
+    /// --format json` writes them) and
     /// `rejected_lines`.
-    public static func json(_ view: AccountView, cost: AccountCost) -> String {
-        InvoiceReport.encode(AccountDocument(
+    public func json() -> String {
+        ReportText.json(AccountDocument(
             account: view.account.text, at: view.instant.description,
             applications: view.applications.map(ApplicationDocument.init),
             sslEdges: view.sslEdges.map { EdgeDocument($0, hourly: nil) },
             cost: CostDocument(
                 period: cost.period.description, currency: cost.currency.code,
                 status: view.rejectedLineCount > 0 ? .held : .final,
-                monthToDate: .init(total: cost.monthToDateTotal.description,
-                                   lines: (cost.monthToDate?.lines ?? []).map(LineDocument.init)),
-                expectedMonthEnd: .init(total: cost.expectedMonthEndTotal.description,
-                                        lines: (cost.expectedMonthEnd?.lines ?? []).map(LineDocument.init))),
+                monthToDate: .init(total: cost.monthToDateTotal.description, invoice: cost.monthToDate),
+                expectedMonthEnd: .init(total: cost.expectedMonthEndTotal.description, invoice: cost.expectedMonthEnd)),
             rejectedLines: view.rejectedLineCount))
     }
 }
@@ -85,6 +84,11 @@ struct CostDocument: Encodable {
     struct Part: Encodable {
         var total: String
         var lines: [LineDocument]
+
+        init(total: String, invoice: Invoice?) {
+            self.total = total
+            lines = invoice.map { invoice in invoice.lines.map { LineDocument($0, invoiceNumber: invoice.number) } } ?? []
+        }
     }
 
     var period: String

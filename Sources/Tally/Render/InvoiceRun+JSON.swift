@@ -1,0 +1,11 @@
+extension InvoiceRun {
+    /// The JSON document of SPEC §6: period, currency, invoices with their
+    /// lines, and the event accounting. Amounts and prices are decimal
+    /// strings; `mb_seconds` is an exact integer. Keys are sorted, so the same
+    /// run always gives the same bytes. Beyond SPEC §6: each invoice's
+    /// `status` (and `rejected_lines` when held), and `held_without_invoice`
+    /// listing accounts with rejected lines but no invoice, when there are any.
+    public func json() -> String {
+        InvoiceRunJSONWriter.write(self)
+    }
+}
