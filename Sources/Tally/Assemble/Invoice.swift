@@ -6,9 +6,12 @@ public struct Invoice: Sendable, Hashable {
     public let account: AccountName
     /// The calendar month billed.
     public let period: BillingPeriod
-    /// Service lines by application then service, then SSL edge lines by domain (SPEC §6).
+    /// Service lines by application then service, then SSL edge lines by
+    /// domain (SPEC §6); then the adjustment lines of closed months, by the
+    /// month they correct, each month's in the same order (SPEC §7.3).
     public let lines: [LineItem]
-    /// The sum of the rounded line amounts (SPEC §3).
+    /// The sum of the rounded line amounts, adjustments included (SPEC §3,
+    /// §7.3); negative when the account is owed a credit.
     public let total: Money
     /// `held` when the account has rejected events that may change it (issue 3).
     public let status: InvoiceStatus
@@ -16,6 +19,13 @@ public struct Invoice: Sendable, Hashable {
     public let rejectedLineCount: Int
     /// The first of those lines (at most 20), to list under the invoice.
     public let rejectedLines: [Rejection]
+
+    /// The month's own lines, without adjustments.
+    public var ownLines: [LineItem] { lines.filter { !$0.isAdjustment } }
+    /// The adjustment lines of closed months (SPEC §7.3).
+    public var adjustmentLines: [LineItem] { lines.filter(\.isAdjustment) }
+    /// Whether the total is negative: the account is owed a credit (SPEC §7.3).
+    public var isCredit: Bool { total.minorUnits < 0 }
 
     /// The invoice number for `account` in `period` (SPEC §3).
     public static func number(for account: AccountName, in period: BillingPeriod) -> String {

@@ -52,9 +52,16 @@ struct InvoiceAssembler: Sendable {
         }
     }
 
-    /// Services by application then service, SSL edges after, by domain; the
-    /// same subject's lines by rate card, then flavor.
+    /// The month's own lines first, then adjustments by the month they
+    /// correct (SPEC §7.3); within each: services by application then
+    /// service, SSL edges after, by domain; the same subject's lines by rate
+    /// card, then flavor.
     static func precedes(_ lhs: LineItem, _ rhs: LineItem) -> Bool {
+        if lhs.adjusts != rhs.adjusts {
+            guard let left = lhs.adjusts else { return true }
+            guard let right = rhs.adjusts else { return false }
+            return left < right
+        }
         func key(_ line: LineItem) -> (Int, String, String, Timestamp, Flavor) {
             switch line.kind {
             case .service:

@@ -35,6 +35,7 @@ extension BillingPipeline {
                 onRejection: (Rejection) -> Void) throws(RunError) -> ReplayOutcome<Meter?> {
         var reader = EventReader(streaming: true, keepingEveryID: options.keepingEveryID, foundationOnly: foundationOnly,
                                  locatedLimit: locatedLimit)
+        reader.progress = progress
         if let snapshot = start.snapshot {
             reader.symbols = snapshot.names
             reader.firstSequence = snapshot.nextSequence

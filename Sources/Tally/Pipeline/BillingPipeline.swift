@@ -14,6 +14,10 @@ public struct BillingPipeline: Sendable {
     /// The rate cards that price every run (SPEC §4).
     public let rateCards: RateCardSet
 
+    /// Called with how far reading the log has come, for a progress display
+    /// (every 65,536 lines and at the end of each input); `nil` for none.
+    public var progress: (@Sendable (ReadProgress) -> Void)?
+
     /// For tests: parse every line with Foundation instead of the fast parser.
     var foundationOnly = false
     /// For tests: ids kept with their first line before the id registry keeps only hashes.

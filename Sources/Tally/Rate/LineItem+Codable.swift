@@ -8,13 +8,15 @@ extension LineItem: Codable {
         case unitPrice = "unit_price"
         case usageStart = "usage_start"
         case usageEnd = "usage_end"
+        case adjusts
     }
 
     /// Encodes the line with snake-case keys: `kind` (`service` or
     /// `ssl_edge`), `application`, `service`, `service_type`, `domain` and
     /// `application_destroyed_at` when they apply, `flavor`, `rate_card` (the
     /// whole card), `mb_seconds` (exact), `unit_price` (per MB-hour, a decimal
-    /// string), `amount` (``Money``), `usage_start` and `usage_end` (RFC 3339).
+    /// string), `amount` (``Money``), `usage_start` and `usage_end` (RFC 3339),
+    /// and `adjusts` (`YYYY-MM`) for an adjustment line (SPEC §7.3).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
@@ -30,6 +32,7 @@ extension LineItem: Codable {
         try container.encode(amount, forKey: .amount)
         try container.encode(usageStart, forKey: .usageStart)
         try container.encode(usageEnd, forKey: .usageEnd)
+        try container.encodeIfPresent(adjusts, forKey: .adjusts)
     }
 
     /// Decodes what ``encode(to:)`` writes; names are checked against their rules.
@@ -49,6 +52,7 @@ extension LineItem: Codable {
                   unitPrice: try container.decode(UnitPrice.self, forKey: .unitPrice),
                   amount: try container.decode(Money.self, forKey: .amount),
                   usageStart: try container.decode(Timestamp.self, forKey: .usageStart),
-                  usageEnd: try container.decode(Timestamp.self, forKey: .usageEnd), key: nil)
+                  usageEnd: try container.decode(Timestamp.self, forKey: .usageEnd),
+                  adjusts: try container.decodeIfPresent(BillingPeriod.self, forKey: .adjusts))
     }
 }

@@ -1,5 +1,7 @@
 /// One line of an invoice (SPEC §3): a service's or an SSL edge's usage under
-/// one flavor and one rate card, with its exact quantity and rounded amount.
+/// one flavor and one rate card, with its exact quantity and rounded amount;
+/// or, with ``adjusts``, the correction of such a line of a closed month
+/// (SPEC §7.3), whose MB-seconds and amount may be negative.
 public struct LineItem: Sendable, Hashable {
     /// Whether the line bills a service or an SSL edge.
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -37,9 +39,44 @@ public struct LineItem: Sendable, Hashable {
     /// The last second billed on the line (UTC): the line covers
     /// `usageStart` through `usageEnd`, both included, possibly with gaps.
     public let usageEnd: Timestamp
+    /// For an adjustment line, the closed month it corrects (SPEC §7.3):
+    /// its MB-seconds and amount are what is due for that month now minus
+    /// what was billed for it, never rounded again. `nil` for the month's own lines.
+    public let adjusts: BillingPeriod?
     /// The line's key in the run that priced it, to find what the meter kept
     /// behind it (intervals, days) without turning names back into symbols.
     let key: UsageKey?
+
+    init(kind: Kind, application: ApplicationName, service: ServiceName?, serviceType: ServiceType?, domain: DomainName?,
+         applicationDestroyedAt: Timestamp?, flavor: Flavor, rateCard: RateCard, mbSeconds: Int64, unitPrice: UnitPrice,
+         amount: Money, usageStart: Timestamp, usageEnd: Timestamp, adjusts: BillingPeriod? = nil, key: UsageKey? = nil) {
+        self.kind = kind
+        self.application = application
+        self.service = service
+        self.serviceType = serviceType
+        self.domain = domain
+        self.applicationDestroyedAt = applicationDestroyedAt
+        self.flavor = flavor
+        self.rateCard = rateCard
+        self.mbSeconds = mbSeconds
+        self.unitPrice = unitPrice
+        self.amount = amount
+        self.usageStart = usageStart
+        self.usageEnd = usageEnd
+        self.adjusts = adjusts
+        self.key = key
+    }
+
+    /// Whether the line corrects a closed month (SPEC §7.3).
+    public var isAdjustment: Bool { adjusts != nil }
+
+    /// The adjustment of this line's month `month`: the same line with
+    /// `mbSeconds` and `amount` (due − billed).
+    func adjustment(of month: BillingPeriod, mbSeconds: Int64, amount: Money) -> LineItem {
+        LineItem(kind: kind, application: application, service: service, serviceType: serviceType, domain: domain,
+                 applicationDestroyedAt: applicationDestroyedAt, flavor: flavor, rateCard: rateCard, mbSeconds: mbSeconds,
+                 unitPrice: unitPrice, amount: amount, usageStart: usageStart, usageEnd: usageEnd, adjusts: month)
+    }
 
     /// Usage in MB-hours, `mbSeconds / 3600`, shown to 0.001 (display only).
     public var mbHoursText: String { NumberText.mbHours(mbSeconds) }
@@ -51,7 +88,7 @@ public struct LineItem: Sendable, Hashable {
             == (rhs.kind, rhs.application, rhs.service, rhs.serviceType, rhs.domain, rhs.applicationDestroyedAt)
             && (lhs.flavor, lhs.rateCard, lhs.mbSeconds, lhs.unitPrice, lhs.amount)
             == (rhs.flavor, rhs.rateCard, rhs.mbSeconds, rhs.unitPrice, rhs.amount)
-            && (lhs.usageStart, lhs.usageEnd) == (rhs.usageStart, rhs.usageEnd)
+            && (lhs.usageStart, lhs.usageEnd, lhs.adjusts) == (rhs.usageStart, rhs.usageEnd, rhs.adjusts)
     }
 
     /// Hashes what ``==`` compares.
@@ -64,5 +101,6 @@ public struct LineItem: Sendable, Hashable {
         hasher.combine(rateCard.name)
         hasher.combine(mbSeconds)
         hasher.combine(amount)
+        hasher.combine(adjusts)
     }
 }

@@ -49,6 +49,10 @@ struct EventReader {
     /// A line read earlier that could not be read again (its input changed):
     /// the run stops rather than decide a duplicate blind.
     var failedReread: LineLocation?
+    /// Called with how far the read has come, every ``ReadProgress/interval`` lines.
+    var progress: (@Sendable (ReadProgress) -> Void)?
+    /// Bytes of the inputs read before the current one.
+    private var bytesBefore: Int64 = 0
     /// The ids of the closed months, when the read goes on from a close.
     var closedIDs: ClosedIDs?
     /// Whether to keep every id registered with its first line (for the books).
@@ -95,6 +99,7 @@ struct EventReader {
         duplicates = DuplicateRegistry(mode: .exact)
         symbols = previous.symbols
         closedIDs = previous.closedIDs
+        progress = previous.progress
         recordingIDs = previous.recordingIDs
         firstSequence = previous.firstSequence
         nextSequence = previous.firstSequence
@@ -184,6 +189,9 @@ struct EventReader {
         var end = End.complete
         let ending = try opened.reader.forEachLine { (line) throws(InputError) -> Bool in
             counts.lines += 1
+            if let progress, counts.lines % ReadProgress.interval == 0 {
+                progress(ReadProgress(lines: counts.lines, bytes: bytesBefore + line.offset, totalBytes: totalBytes))
+            }
             guard line.number < Int(Int32.max), nextSequence < Int32.max else {
                 throw InputError(name: input.name, problem: "has more than \(Int32.max) lines (with the inputs before it); split the log into smaller files")
             }
@@ -229,6 +237,8 @@ struct EventReader {
             return true
         }
         endings[Int(source)] = ending
+        bytesBefore += ending.offset
+        progress?(ReadProgress(lines: counts.lines, bytes: bytesBefore, totalBytes: totalBytes))
         // An input being copied to a spool must be copied whole before the run starts over.
         if case .unsorted = end, catalog.spool(for: source) != nil { try opened.reader.drain() }
         return end

@@ -17,6 +17,8 @@ extension LineItem {
         case .sslEdge: key += [domain?.text ?? ""]
         }
         key += [flavor.rawValue, rateCard.name]
+        // An adjustment is a line of its own, one per corrected month.
+        if let adjusts { key.append("adjusts " + adjusts.description) }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.joined(separator: "\n").utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
