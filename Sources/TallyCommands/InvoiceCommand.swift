@@ -8,7 +8,7 @@ struct InvoiceCommand: Command {
     let synopsis = "tally invoice --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv|html]
-                             [--output FILE] [--rejects FILE] [--strict] [FILE ...]
+                             [--output FILE] [--rejects FILE] [--strict] [--books DIR] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input).
@@ -27,6 +27,9 @@ struct InvoiceCommand: Command {
           --rejects FILE    also write every rejected line, as read, with its file,
                             line number and reason, to FILE as JSON Lines (atomic)
           --strict          print no invoices at all if any line is rejected
+          --books DIR       with the books of closed months: a closed month prints as
+                            issued; the month after the last closed one as a close would
+                            issue it now, with the adjustments of closed months
           -h, --help        show this help
 
         Exit codes: 0 success, 64 usage error, 65 lines rejected or invoices held
@@ -36,7 +39,7 @@ struct InvoiceCommand: Command {
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects"]), flags: ["--strict"])
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects", "--books"]), flags: ["--strict"])
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: InvoiceRun.self)
         try ReportCommand.checkOutputs(parsed, context)
@@ -44,19 +47,32 @@ struct InvoiceCommand: Command {
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path, option: "--rejects") }
         var rejectsFailure: OutputError?
+        let onRejection = { (rejection: Rejection) in
+            context.console.errorLine("\(rejection)")
+            guard let rejects, rejectsFailure == nil else { return }
+            do throws(OutputError) {
+                try rejects.write(rejection.jsonLine + "\n")
+            } catch {
+                rejectsFailure = error
+            }
+        }
         let outcome: Result<InvoiceRun, RunError>
-        do throws(RunError) {
-            outcome = .success(try BillingPipeline(rateCards: rateCards).invoices(for: period, inputs) { rejection in
-                context.console.errorLine("\(rejection)")
-                guard let rejects, rejectsFailure == nil else { return }
-                do throws(OutputError) {
-                    try rejects.write(rejection.jsonLine + "\n")
-                } catch {
-                    rejectsFailure = error
-                }
-            })
-        } catch {
-            outcome = .failure(error)
+        var issuedDocument: String?
+        if let books = parsed["--books"] {
+            switch BooksCommandSupport.booked(period, books: books, inputs, rateCards: rateCards, context, onRejection: onRejection) {
+            case let .success((run, document)):
+                outcome = .success(run)
+                issuedDocument = document
+            case let .failure(stop):
+                rejects?.discard()
+                return stop.code
+            }
+        } else {
+            do throws(RunError) {
+                outcome = .success(try BillingPipeline(rateCards: rateCards).invoices(for: period, inputs, onRejection: onRejection))
+            } catch {
+                outcome = .failure(error)
+            }
         }
         context.console.flushErrors()
 
@@ -84,7 +100,10 @@ struct InvoiceCommand: Command {
                 context.console.error("tally: --strict: \(run.events.rejected) line\(run.events.rejected == 1 ? "" : "s") rejected; no invoices printed")
                 return .dataError
             }
-            return try ReportCommand.emit(run, as: format, parsed, status: run.needsAttention ? .dataError : .success, context)
+            let status: ExitCode = run.needsAttention ? .dataError : .success
+            // A closed month prints as issued, byte for byte (SPEC §7.4).
+            if format == .json, let issuedDocument { return ReportCommand.emit(text: issuedDocument, parsed, status: status, context) }
+            return try ReportCommand.emit(run, as: format, parsed, status: status, context)
         }
     }
 }

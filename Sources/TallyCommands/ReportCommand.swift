@@ -151,8 +151,13 @@ enum ReportCommand {
     /// - Throws: ``UsageError`` when the report has no such format.
     static func emit(_ report: some Report, as format: ReportFormat, _ parsed: Arguments, status: ExitCode,
                      _ context: CommandContext) throws(UsageError) -> ExitCode {
+        emit(text: try render(report, as: format, context), parsed, status: status, context)
+    }
+
+    /// Writes `text`, a report already rendered (e.g. a document the books
+    /// keep byte for byte), as ``emit(_:as:_:status:_:)`` writes a report.
+    static func emit(text: String, _ parsed: Arguments, status: ExitCode, _ context: CommandContext) -> ExitCode {
         context.console.flushErrors()
-        let text = try render(report, as: format, context)
         guard let path = parsed["--output"], path != "-" else {
             return context.emit(text, status: status)
         }

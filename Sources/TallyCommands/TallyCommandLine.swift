@@ -7,7 +7,7 @@ public enum TallyCommandLine {
     /// Every command, `ssl` and its subcommands included, in the order the
     /// help lists them.
     static let commands: [any Command] = [
-        InvoiceCommand(), SummaryCommand(), UsageCommand(), ExplainCommand(), AccountCommand(), SSLCommand(),
+        InvoiceCommand(), CloseCommand(), SummaryCommand(), UsageCommand(), ExplainCommand(), AccountCommand(), SSLCommand(),
     ] + SSLCommand.subcommands
 
     /// The one-line usage of `tally` itself.

@@ -12,6 +12,8 @@ public enum BooksError: Error, Sendable, Hashable, CustomStringConvertible {
     /// edited or replaced (SPEC §7.2). `month` is the close that read the
     /// part that differs; `offset` where it differs.
     case inputChanged(input: String, month: BillingPeriod, offset: Int64, problem: String)
+    /// A run under the books' lock failed; carried out of the lock as it is.
+    indirect case failedRun(BooksRunError)
     /// The inputs are not those of the last close in the same order,
     /// followed by new files (SPEC §7.2).
     case inputsDiffer(expected: [String], given: [String])
@@ -29,6 +31,8 @@ public enum BooksError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(directory): another close holds the books' lock (waited \(seconds) s); try again when it is done"
         case let .inputChanged(input, month, offset, problem):
             "\(input): \(problem) at byte \(offset), in the part read by the close of \(month); closed history can't be rewritten: restore the file, and correct it with new events"
+        case let .failedRun(error):
+            "\(error)"
         case let .inputsDiffer(expected, given):
             "the log must be the files of the last close, in the same order (\(expected.joined(separator: ", "))), followed by any new files; got \(given.joined(separator: ", "))"
         }

@@ -31,6 +31,15 @@ public struct EventInput: Sendable, Hashable {
         return input
     }
 
+    /// The file's path, for an input that is a file.
+    var path: String? {
+        if case let .file(path) = origin { return path }
+        return nil
+    }
+
+    /// Whether the input is standard input.
+    var isStandardInput: Bool { origin == .standardInput }
+
     /// A file, read as a stream. `-` means standard input.
     ///
     /// - Parameter path: the path as given; messages show it unchanged.

@@ -48,14 +48,14 @@ struct CommandLineConventionsTests {
         #expect(InProcess.run(["ssl", "quote", "--help"]).standardOutput.hasPrefix("Usage: tally ssl quote --account A"))
         let general = InProcess.run(["help"])
         #expect(general.status == .success && general.standardOutput == InProcess.run(["--help"]).standardOutput)
-        for command in ["invoice", "summary", "usage", "explain", "account", "ssl"] {
+        for command in ["invoice", "close", "summary", "usage", "explain", "account", "ssl"] {
             #expect(general.standardOutput.contains("\n  \(command) "))
         }
     }
 
     @Test("help for what does not exist is a usage error", arguments: [
         (["help", "bogus"], "tally: unknown command bogus; run tally --help\n"
-            + "Usage: tally COMMAND [options]   (commands: invoice, summary, usage, explain, account, ssl)\n"),
+            + "Usage: tally COMMAND [options]   (commands: invoice, close, summary, usage, explain, account, ssl)\n"),
         (["help", "ssl", "renew"], "tally: unknown ssl subcommand renew; run tally ssl --help\n"),
         (["help", "invoice", "extra"], "tally: help invoice takes no arguments, got extra\n"),
     ])

@@ -1,0 +1,69 @@
+extension BillingPipeline {
+    /// What a close of `month` writes (README, "Closing a month"): the issued
+    /// run and document, the platform at the month's end with the events and
+    /// rejections dated after it, the ids first read now, the filter of every
+    /// closed id, and what was read of each input.
+    ///
+    /// - Throws: ``BooksRunError`` when the books or an input can't be read.
+    func package(_ carried: CarriedRun, month: BillingPeriod, books: Books, at instant: Timestamp) throws(BooksRunError) -> ClosePackage {
+        let replayed = carried.replayed
+        let captured = replayed.captured ?? Captured(state: replayed.state, deferred: [])
+        var counts = replayed.counts
+        counts.applied -= captured.appliedAfter
+        counts.rejected -= captured.violatedAfter
+        let snapshot = Snapshot(month: month, names: replayed.names, state: captured.state, counts: counts,
+                                deferred: captured.deferred, carriedRejections: captured.carriedRejections,
+                                nextSequence: replayed.reader.nextSequence)
+        let last = books.closes.last
+        // Only the ids of lines no earlier close read: a replay from an older
+        // close reads some again.
+        let ids = replayed.reader.newIDs.filter { id in
+            guard let last, Int(id.location.source) < last.inputs.count else { return true }
+            return id.location.offset >= last.inputs[Int(id.location.source)].bytes
+        }
+        var filter: IDFilter
+        do throws(BooksError) {
+            if let lastMonth = books.lastClosedMonth {
+                let closed = try books.closedIDs(through: lastMonth)
+                filter = closed.filter
+                if filter.count + ids.count > filter.capacity {
+                    filter = IDFilter(capacity: 2 * (filter.count + ids.count))
+                    for list in closed.lists {
+                        list.withUnsafeBytes { bytes in
+                            for index in 0..<bytes.count / RegisteredID.size {
+                                filter.insert(RegisteredID(bytes, at: index * RegisteredID.size).hash)
+                            }
+                        }
+                    }
+                }
+            } else {
+                filter = IDFilter(capacity: max(1 << 16, 2 * ids.count))
+            }
+        } catch {
+            throw .books(error)
+        }
+        for id in ids { filter.insert(id.hash) }
+
+        var inputs: [ClosedInput] = []
+        for (index, input) in carried.inputs.enumerated() {
+            guard let path = input.path else { throw .standardInput }
+            let ending = replayed.reader.endings[index]
+            let earlier = last.flatMap { index < $0.inputs.count ? $0.inputs[index] : nil }
+            let bytes = ending?.offset ?? earlier?.bytes ?? 0
+            let known = earlier?.blockHashes.compactMap { UInt64($0, radix: 16) } ?? []
+            let hashes: [UInt64]
+            do {
+                hashes = try ClosedInputCheck.blockHashes(of: path, name: input.name, length: bytes, reusing: known)
+            } catch {
+                throw .run(.input(error))
+            }
+            inputs.append(ClosedInput(name: input.name, bytes: bytes, lines: ending?.lines ?? earlier?.lines ?? 0,
+                                      blockSize: ClosedInputCheck.blockSize,
+                                      blockHashes: hashes.map { String($0, radix: 16) }))
+        }
+        let record = CloseRecord(format: Books.formatVersion, month: month.description, closedAt: instant.description,
+                                 inputs: inputs, lateFrom: carried.lateFrom, ids: ids.count, events: carried.run.events)
+        return ClosePackage(record: record, document: carried.run.json(), run: carried.run, snapshot: snapshot, ids: ids,
+                            filter: filter)
+    }
+}
