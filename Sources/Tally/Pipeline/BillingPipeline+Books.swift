@@ -79,6 +79,12 @@ extension BillingPipeline {
                 // Another close may have finished while this one waited.
                 let books = try Books.open(directory)
                 if let issued = try issued(month, books: books) { return .alreadyClosed(issued.run, document: issued.document) }
+                if let first = books.firstClosedMonth, month < first {
+                    throw .failedRun(.beforeFirstClose(month, first: first))
+                }
+                if let last = books.lastClosedMonth, let next = last.next, month != next {
+                    throw .failedRun(.notNext(month, next: next))
+                }
                 let carried: CarriedRun
                 do throws(BooksRunError) {
                     carried = try carryOn(to: month, inputs, books: books, closing: true, onRejection: onRejection)
