@@ -137,8 +137,12 @@ extension BillingPipeline {
             onRejection(rejection)
         }
         reader.finish()
-        return .replayed(Replayed(reader: reader, state: pass.replayer.state, counts: counts, meter: nil, captured: captured),
-                         pass.sink)
+        var replayed = Replayed(reader: reader, state: pass.replayer.state, counts: counts, meter: nil, captured: captured)
+        if options.keepingRecords {
+            replayed.records = pass.records
+            replayed.violated = Set(pass.violations.map(\.record.sequence))
+        }
+        return .replayed(replayed, pass.sink)
     }
 }
 
@@ -156,6 +160,8 @@ private struct ReplayPass<Sink: AllocationSink> {
     var captured: Captured?
     /// The earliest late event's time, if any.
     var late: Int64?
+    /// Every record applied (or held back by `until`), when keeping records.
+    var records: [EventRecord] = []
 
     init(base: PlatformState, sink: Sink, options: ReplayOptions, baseEnd: Int64?) {
         replayer = Replayer(state: base)
@@ -170,6 +176,7 @@ private struct ReplayPass<Sink: AllocationSink> {
             return
         }
         guard late == nil else { return }
+        if options.keepingRecords { records.append(record) }
         var after = false
         if let capture = options.capture, record.time >= capture {
             if captured == nil { captured = Captured(state: replayer.state, deferred: []) }

@@ -33,6 +33,10 @@ struct ReplayOptions {
     var recordingIDs = false
     /// Leave a last line without newline for later (following a log).
     var completeLinesOnly = false
+    /// Keep every event replayed (from the start's end on), in the order
+    /// applied, so that a later event dated before them can be replayed in
+    /// its place (the ticket service's ledger).
+    var keepingRecords = false
 }
 
 /// The platform kept at an instant (``ReplayOptions/capture``) and what

@@ -15,6 +15,13 @@ struct Replayed {
     var meter: Meter?
     /// The platform at ``ReplayOptions/capture`` and what followed it.
     var captured: Captured?
+    /// Every event replayed, in the order applied, when
+    /// ``ReplayOptions/keepingRecords`` (events before ``ReplayOptions/until``
+    /// and after it alike).
+    var records: [EventRecord] = []
+    /// The input-order positions (``EventRecord/sequence``) of the events
+    /// that broke a rule of SPEC §2.2, when ``ReplayOptions/keepingRecords``.
+    var violated: Set<Int32> = []
 
     /// The names the log uses.
     var names: SymbolTable { reader.symbols }

@@ -82,6 +82,23 @@ struct DuplicateRegistry: Sendable {
         return .earlier(earlier)
     }
 
+    /// The first lines of the ids of hash `hash` registered so far, without
+    /// registering it; `nil` when, keeping only hashes, the hash was seen but
+    /// where is no longer known.
+    func firstLines(of hash: UInt64) -> [LineLocation]? {
+        if compact {
+            guard hashes.contains(hash) else { return [] }
+            return recent[IDHash(value: hash)].map { [$0] }
+        }
+        var found: [LineLocation] = []
+        var index = firstEntry.value(for: hash) ?? -1
+        while index >= 0 {
+            found.append(entries[Int(index)].location)
+            index = entries[Int(index)].next
+        }
+        return found
+    }
+
     /// Registers an id whose hash earlier lines carried but whose id none had
     /// (when every id is located; with hashes only, see ``keepsHashesOnly``).
     mutating func register(_ hash: UInt64, location: LineLocation) {

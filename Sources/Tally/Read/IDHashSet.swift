@@ -60,6 +60,23 @@ struct IDHashSet: Sendable {
         return inserted
     }
 
+    /// Whether `hash` is in the set.
+    func contains(_ hash: UInt64) -> Bool {
+        if hash == 0 { return containsZero }
+        let partition = Int(hash >> 56)
+        let slots = partitions[partition]
+        let capacity = slots.count
+        guard capacity > 0 else { return false }
+        var slot = Int((hash << 8).multipliedFullWidth(by: UInt64(capacity)).high)
+        while true {
+            let stored = slots[slot]
+            if stored == hash { return true }
+            if stored == 0 { return false }
+            slot += 1
+            if slot == capacity { slot = 0 }
+        }
+    }
+
     private mutating func grow(_ partition: Int) {
         let old = partitions[partition]
         let capacity = max(64, old.count + old.count / 4)
