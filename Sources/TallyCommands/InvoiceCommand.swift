@@ -8,13 +8,14 @@ struct InvoiceCommand: Command {
     let synopsis = "tally invoice --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv|html]
-                             [--output FILE] [--rejects FILE] [--strict] [FILE ...]
+                             [--output FILE] [--rejects FILE] [--strict] [--quiet] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input).
         Rejected lines go to standard error as FILE:LINE: ID: reason; an
         account with rejected events dated in or before the month gets its
-        invoice marked held.
+        invoice marked held; a summary of the held invoices and what to do
+        next follows them.
 
         Options:
           --month YYYY-MM   the billing period (required)
@@ -27,6 +28,7 @@ struct InvoiceCommand: Command {
           --rejects FILE    also write every rejected line, as read, with its file,
                             line number and reason, to FILE as JSON Lines (atomic)
           --strict          print no invoices at all if any line is rejected
+        \(ReportCommand.quietHelp)
           -h, --help        show this help
 
         Exit codes: 0 success, 64 usage error, 65 lines rejected or invoices held
@@ -36,17 +38,19 @@ struct InvoiceCommand: Command {
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects"]), flags: ["--strict"])
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects"]),
+                                   flags: ["--strict", "--quiet"])
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: InvoiceRun.self)
         try ReportCommand.checkOutputs(parsed, context)
+        let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path, option: "--rejects") }
         var rejectsFailure: OutputError?
         let outcome: Result<InvoiceRun, RunError>
         do throws(RunError) {
-            outcome = .success(try BillingPipeline(rateCards: rateCards).invoices(for: period, inputs) { rejection in
+            outcome = .success(try ReportCommand.pipeline(rateCards, progress).invoices(for: period, inputs) { rejection in
                 context.console.errorLine("\(rejection)")
                 guard let rejects, rejectsFailure == nil else { return }
                 do throws(OutputError) {
@@ -58,6 +62,7 @@ struct InvoiceCommand: Command {
         } catch {
             outcome = .failure(error)
         }
+        progress?.finish()
         context.console.flushErrors()
 
         // The rejects file is kept whenever the whole log was read.
@@ -80,11 +85,15 @@ struct InvoiceCommand: Command {
         case let .failure(error):
             return ReportCommand.failure(error, context)
         case let .success(run):
+            let summary = RejectionSummary.text(of: run, inputs: inputs, rejectsFile: parsed["--rejects"])
             if parsed.has("--strict"), run.needsAttention {
+                if let summary { context.console.error(summary) }
                 context.console.error("tally: --strict: \(run.events.rejected) line\(run.events.rejected == 1 ? "" : "s") rejected; no invoices printed")
                 return .dataError
             }
-            return try ReportCommand.emit(run, as: format, parsed, status: run.needsAttention ? .dataError : .success, context)
+            let status = try ReportCommand.emit(run, as: format, parsed, status: run.needsAttention ? .dataError : .success, context)
+            if let summary { context.console.error(summary) }
+            return status
         }
     }
 }

@@ -28,7 +28,8 @@ extension ChargeExplanation {
             lines.append(Line(number: offset + 1, item: item, intervals: intervals))
         }
         self.init(account: bill.account, period: period, currency: invoice.total.currency,
-                  invoiceNumber: invoice.number, status: invoice.status, invoiceLineCount: invoice.lines.count,
+                  invoiceNumber: invoice.number, status: invoice.status,
+                  rejectedLineCount: invoice.rejectedLineCount, invoiceLineCount: invoice.lines.count,
                   lines: lines, events: bill.replayed.counts)
     }
 }

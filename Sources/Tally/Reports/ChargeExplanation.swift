@@ -17,6 +17,9 @@ public struct ChargeExplanation: Report, Hashable {
     public let invoiceNumber: String
     /// The invoice's status (README, "Bad input, held invoices and strict mode").
     public let status: InvoiceStatus
+    /// How many of the account's rejected lines hold the invoice (README,
+    /// "Bad input"); 0 when it is final.
+    public let rejectedLineCount: Int
     /// How many lines the invoice has (explained or not).
     public let invoiceLineCount: Int
     /// The lines explained, in invoice order.

@@ -88,7 +88,7 @@ struct AdjustmentReportsTests {
         let adjustment = try #require(invoice.adjustmentLines.first)
         let explanation = ChargeExplanation(
             account: invoice.account, period: invoice.period, currency: AdjustedRuns.usd, invoiceNumber: invoice.number,
-            status: invoice.status, invoiceLineCount: invoice.lines.count,
+            status: invoice.status, rejectedLineCount: 0, invoiceLineCount: invoice.lines.count,
             lines: [ChargeExplanation.Line(number: 2, item: adjustment, intervals: [])], events: Self.run.events)
         try Golden.check(explanation.text(), named: "explain-adjusted-acct_labs.txt")
         let text = explanation.text()
