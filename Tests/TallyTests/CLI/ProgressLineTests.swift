@@ -26,9 +26,9 @@ final class SteppingClock: @unchecked Sendable {
 /// in place, erased at the end; never with `--quiet` or without a terminal.
 @Suite("progress of long runs on standard error")
 struct ProgressLineTests {
-    /// 140,000 lines of one account: two that set up a service, then one
-    /// scale a second; every scale line has the same length.
-    static let bigLog: URL = {
+    /// 140,000 lines of one account, written to `folder`: two that set up a
+    /// service, then one scale a second.
+    static func bigLog(in folder: URL) -> URL {
         var text = LogBuilder.json(["id": "s-000000", "time": "2026-10-01T00:00:00Z", "type": "application.created",
                                     "account": "acct_big", "app": "a", "flavor": "live"]) + "\n"
         text += LogBuilder.json(["id": "s-000001", "time": "2026-10-01T00:00:00Z", "type": "service.deployed", "account": "acct_big",
@@ -43,10 +43,10 @@ struct ProgressLineTests {
                 + Timestamp(secondsSinceEpoch: start + Int64(index)).description + #"","type":"service.scaled"}"#)
         }
         text += lines.joined(separator: "\n") + "\n"
-        let url = Fixtures.temporaryDirectory().appendingPathComponent("big.jsonl")
+        let url = folder.appendingPathComponent("big.jsonl")
         try! text.write(to: url, atomically: true, encoding: .utf8)
         return url
-    }()
+    }
 
     /// The texts drawn on standard error, in order, and whether the last was erased.
     static func drawn(_ standardError: String) -> (texts: [String], erased: Bool) {
@@ -60,14 +60,17 @@ struct ProgressLineTests {
 
     @Test("a long run at a terminal: drawn in place from 2 s on, erased at the end, the report unchanged")
     func longRun() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = Self.bigLog(in: folder)
         let clock = SteppingClock(step: .seconds(1))
-        let arguments = ["invoice", "--month", "2026-10", Self.bigLog.path]
+        let arguments = ["invoice", "--month", "2026-10", log.path]
         let result = InProcess.run(arguments, errorIsTerminal: true, clock: { clock.read() })
         #expect(result.status == .success)
         let (texts, erased) = Self.drawn(result.standardError)
         // Read at 0 s (start), 1 s (65,536 lines: too early), 2 s (131,072 lines) and 3 s (the end).
         #expect(texts.count == 2 && erased, "\(result.standardError.debugDescription)")
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: Self.bigLog.path)[.size] as? Int)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int)
         let total = ProgressLine.mebibytes(Int64(size))
         #expect(texts.first?.wholeMatch(of: #/tally: 131,072 lines, [0-9.,]+ of [0-9.,]+ MiB \(9[0-9]%\), 65,536 lines/s, 0:02/#) != nil,
                 "\(texts)")
