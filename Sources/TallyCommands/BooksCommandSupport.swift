@@ -35,11 +35,11 @@ enum BooksCommandSupport {
     ///
     /// - Returns: the run and, for a closed month, the document issued (to
     ///   print byte for byte as JSON); or the exit code after an error.
-    static func booked(_ month: BillingPeriod, books: String, _ inputs: [EventInput], rateCards: RateCardSet,
+    static func booked(_ month: BillingPeriod, books: String, _ inputs: [EventInput], pipeline: BillingPipeline,
                        _ context: CommandContext, onRejection: (Rejection) -> Void)
         -> Result<(run: InvoiceRun, document: String?), Stop> {
         do throws(BooksRunError) {
-            switch try BillingPipeline(rateCards: rateCards).booked(month, inputs, books: books, onRejection: onRejection) {
+            switch try pipeline.booked(month, inputs, books: books, onRejection: onRejection) {
             case let .issued(run, document, adjustedBy):
                 context.console.error("tally: \(month) is closed: this is what was issued"
                     + (adjustedBy.map { "; the log now gives other figures for \(month): the invoice of \($0) will carry the adjustment" } ?? ""))

@@ -11,8 +11,8 @@ import Glibc
 public struct CommandContext: Sendable {
     /// Standard output (reports only) and standard error (everything else).
     public var console: Console
-    /// Environment variables (`TALLY_RATES`, `TALLY_SPOOL_LIMIT`, `LC_ALL`,
-    /// `LC_CTYPE`, `LANG`).
+    /// Environment variables (`TALLY_RATES`, `TALLY_SPOOL_LIMIT`,
+    /// `TALLY_PROGRESS_DELAY`, `LC_ALL`, `LC_CTYPE`, `LANG`).
     public var environment: [String: String]
     /// What a FILE of `-`, or no FILE, reads.
     public var standardInput: EventInput
@@ -27,6 +27,16 @@ public struct CommandContext: Sendable {
     public var standardInputIsTerminal: Bool
     /// Whether standard error is a terminal (then long runs show progress).
     public var standardErrorIsTerminal: Bool
+    /// A monotonic clock: the time since an arbitrary start, for how long a
+    /// run has taken (the progress line). ``continuousClock`` by default;
+    /// tests pass one they move themselves.
+    public var monotonicClock: @Sendable () -> Duration
+
+    /// The time since the first call, on `ContinuousClock` (never goes back).
+    public static let continuousClock: @Sendable () -> Duration = {
+        let origin = ContinuousClock.now
+        return { ContinuousClock.now - origin }
+    }()
 
     /// Makes a context.
     ///
@@ -39,10 +49,12 @@ public struct CommandContext: Sendable {
     ///   - now: the clock, UTC, whole seconds.
     ///   - standardInputIsTerminal: whether standard input is a terminal.
     ///   - standardErrorIsTerminal: whether standard error is a terminal.
+    ///   - monotonicClock: time since an arbitrary start, for durations.
     public init(console: Console, environment: [String: String], standardInput: EventInput = .standardInput,
                 standardInputIdentity: FileIdentity? = nil,
                 now: @escaping @Sendable () -> Timestamp, standardInputIsTerminal: Bool = false,
-                standardErrorIsTerminal: Bool = false) {
+                standardErrorIsTerminal: Bool = false,
+                monotonicClock: @escaping @Sendable () -> Duration = CommandContext.continuousClock) {
         self.console = console
         self.environment = environment
         self.standardInput = standardInput
@@ -50,6 +62,7 @@ public struct CommandContext: Sendable {
         self.now = now
         self.standardInputIsTerminal = standardInputIsTerminal
         self.standardErrorIsTerminal = standardErrorIsTerminal
+        self.monotonicClock = monotonicClock
     }
 
     /// Whether the locale's character set is UTF-8: the first of `LC_ALL`,

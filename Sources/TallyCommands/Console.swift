@@ -21,6 +21,9 @@ public final class Console: @unchecked Sendable {
     /// cost a million system calls.
     private var pendingError = Data()
     private var asciiOnly = false
+    /// Characters of the status line shown on standard error (see
+    /// ``showStatus(_:)``); 0 when none is shown.
+    private var statusWidth = 0
 
     private init(output: Stream, error: Stream) {
         self.output = output
@@ -55,7 +58,36 @@ public final class Console: @unchecked Sendable {
     ///   disk, `/dev/full`, a closed pipe): the command exits 74.
     public func out(_ text: String) throws(OutputError) {
         flushErrors()
+        clearStatus()
         try write(Data(text.utf8), toOutput: true)
+    }
+
+    /// Shows `text` (one line of ASCII, no line feed) as the status line of
+    /// standard error, replacing the one shown: a carriage return, the
+    /// text, and spaces over what is left of a longer line before it. Lines
+    /// waiting to be written are written first. Anything else written to
+    /// either stream erases the status line first (see ``clearStatus()``);
+    /// the next status shows it again.
+    public func showStatus(_ text: String) {
+        flushErrors()
+        let line = lock.withLock { () -> String in
+            let padding = String(repeating: " ", count: max(statusWidth - text.count, 0))
+            statusWidth = text.count
+            return "\r" + text + padding
+        }
+        try? write(Data(line.utf8), toOutput: false)
+    }
+
+    /// Erases the status line, if one is shown: a carriage return, spaces
+    /// over it, and a carriage return, which leaves the cursor where the
+    /// line began.
+    public func clearStatus() {
+        let erasure = lock.withLock { () -> String? in
+            guard statusWidth > 0 else { return nil }
+            defer { statusWidth = 0 }
+            return "\r" + String(repeating: " ", count: statusWidth) + "\r"
+        }
+        if let erasure { try? write(Data(erasure.utf8), toOutput: false) }
     }
 
     /// Whether messages on standard error are written in ASCII, the
@@ -89,13 +121,14 @@ public final class Console: @unchecked Sendable {
         if full { flushErrors() }
     }
 
-    /// Writes the lines ``errorLine(_:)`` keeps.
+    /// Writes the lines ``errorLine(_:)`` keeps, after erasing the status line.
     public func flushErrors() {
         let pending = lock.withLock { () -> Data in
             defer { pendingError.removeAll(keepingCapacity: true) }
             return pendingError
         }
         guard !pending.isEmpty else { return }
+        clearStatus()
         try? write(pending, toOutput: false)
     }
 

@@ -9,7 +9,7 @@ struct ExplainCommand: Command {
     let help = """
         Usage: tally explain --account ACCOUNT --month YYYY-MM
                              [--line N|ID | --service APP/SERVICE | --domain DOMAIN]
-                             [--rates DIR] [--format text|json] [--output FILE] [FILE ...]
+                             [--rates DIR] [--format text|json] [--output FILE] [--quiet] [FILE ...]
 
         Explains lines of the account's invoice for the calendar month (UTC) from
         the event log in FILEs, read in order (none, or -, reads standard input):
@@ -17,8 +17,9 @@ struct ExplainCommand: Command {
         MB-seconds), the event that started and ended it (id and FILE:LINE, or
         before the month / after the month / month end / rate card change), the
         rate card, and the arithmetic from MB-seconds to the rounded amount.
-        Without a selector, every line is explained. Rejected lines go to
-        standard error as FILE:LINE: ID: reason.
+        Without a selector, every line is explained. The account's rejected
+        lines go to standard error as FILE:LINE: ID: reason, then a summary of
+        what they hold and what to do next.
 
         Options:
           --account ACCOUNT    the account invoiced (required)
@@ -31,6 +32,7 @@ struct ExplainCommand: Command {
           --format FORMAT      text (default) or json
           --output FILE        write the report to FILE atomically instead of standard output;
                                - is standard output
+          --quiet              no progress line (a terminal shows one once a run takes 2 s)
           -h, --help           show this help
 
         Exit codes: 0 success, 64 usage error (also: no invoice, or no such line),
@@ -41,18 +43,20 @@ struct ExplainCommand: Command {
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account", "--line", "--service", "--domain"]),
-                                   flags: [])
+                                   flags: ["--quiet"])
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let selection = try Self.selection(parsed)
         let format = try ReportCommand.format(parsed, for: ChargeExplanation.self)
         try ReportCommand.checkOutputs(parsed, context)
+        let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let explanation: ChargeExplanation
         var ownRejections = 0
         do {
-            explanation = try BillingPipeline(rateCards: rateCards)
+            defer { progress?.finish() }
+            explanation = try ReportCommand.pipeline(rateCards, progress)
                 .explanation(of: account, in: period, selecting: selection, inputs) { rejection in
                     ownRejections += 1
                     ReportCommand.printRejection(context)(rejection)
@@ -62,8 +66,15 @@ struct ExplainCommand: Command {
             throw .nothingToExplain(error)
         }
         // Only the account's own lines are shown and decide the exit code.
-        return try ReportCommand.emit(explanation, as: format, parsed,
-                                      status: ownRejections > 0 || explanation.status == .held ? .dataError : .success, context)
+        let status = try ReportCommand.emit(explanation, as: format, parsed,
+                                            status: ownRejections > 0 || explanation.status == .held ? .dataError : .success,
+                                            context)
+        if let summary = RejectionSummary.text(of: account, in: period, rejected: ownRejections,
+                                               holding: explanation.rejectedLineCount, hasInvoice: true,
+                                               otherAccounts: explanation.events.rejected - ownRejections) {
+            context.console.error(summary)
+        }
+        return status
     }
 
     /// `--line N`, `--service APP/SERVICE` or `--domain D` (at most one), else every line.

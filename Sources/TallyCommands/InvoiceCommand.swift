@@ -8,13 +8,15 @@ struct InvoiceCommand: Command {
     let synopsis = "tally invoice --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv|html]
-                             [--output FILE] [--rejects FILE] [--strict] [--books DIR] [FILE ...]
+                             [--output FILE] [--rejects FILE] [--strict] [--books DIR]
+                             [--quiet] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input).
         Rejected lines go to standard error as FILE:LINE: ID: reason; an
         account with rejected events dated in or before the month gets its
-        invoice marked held.
+        invoice marked held; a summary of the held invoices and what to do
+        next follows them.
 
         Options:
           --month YYYY-MM   the billing period (required)
@@ -30,6 +32,7 @@ struct InvoiceCommand: Command {
           --books DIR       with the books of closed months: a closed month prints as
                             issued; the month after the last closed one as a close would
                             issue it now, with the adjustments of closed months
+        \(ReportCommand.quietHelp)
           -h, --help        show this help
 
         Exit codes: 0 success, 64 usage error, 65 lines rejected or invoices held
@@ -39,10 +42,12 @@ struct InvoiceCommand: Command {
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects", "--books"]), flags: ["--strict"])
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--rejects", "--books"]),
+                                   flags: ["--strict", "--quiet"])
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: InvoiceRun.self)
         try ReportCommand.checkOutputs(parsed, context)
+        let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path, option: "--rejects") }
@@ -58,22 +63,25 @@ struct InvoiceCommand: Command {
         }
         let outcome: Result<InvoiceRun, RunError>
         var issuedDocument: String?
+        let pipeline = ReportCommand.pipeline(rateCards, progress)
         if let books = parsed["--books"] {
-            switch BooksCommandSupport.booked(period, books: books, inputs, rateCards: rateCards, context, onRejection: onRejection) {
+            switch BooksCommandSupport.booked(period, books: books, inputs, pipeline: pipeline, context, onRejection: onRejection) {
             case let .success((run, document)):
                 outcome = .success(run)
                 issuedDocument = document
             case let .failure(stop):
+                progress?.finish()
                 rejects?.discard()
                 return stop.code
             }
         } else {
             do throws(RunError) {
-                outcome = .success(try BillingPipeline(rateCards: rateCards).invoices(for: period, inputs, onRejection: onRejection))
+                outcome = .success(try pipeline.invoices(for: period, inputs, onRejection: onRejection))
             } catch {
                 outcome = .failure(error)
             }
         }
+        progress?.finish()
         context.console.flushErrors()
 
         // The rejects file is kept whenever the whole log was read.
@@ -96,14 +104,22 @@ struct InvoiceCommand: Command {
         case let .failure(error):
             return ReportCommand.failure(error, context)
         case let .success(run):
+            let summary = RejectionSummary.text(of: run, inputs: inputs, rejectsFile: parsed["--rejects"])
             if parsed.has("--strict"), run.needsAttention {
+                if let summary { context.console.error(summary) }
                 context.console.error("tally: --strict: \(run.events.rejected) line\(run.events.rejected == 1 ? "" : "s") rejected; no invoices printed")
                 return .dataError
             }
             let status: ExitCode = run.needsAttention ? .dataError : .success
+            let emitted: ExitCode
             // A closed month prints as issued, byte for byte (SPEC §7.4).
-            if format == .json, let issuedDocument { return ReportCommand.emit(text: issuedDocument, parsed, status: status, context) }
-            return try ReportCommand.emit(run, as: format, parsed, status: status, context)
+            if format == .json, let issuedDocument {
+                emitted = ReportCommand.emit(text: issuedDocument, parsed, status: status, context)
+            } else {
+                emitted = try ReportCommand.emit(run, as: format, parsed, status: status, context)
+            }
+            if let summary { context.console.error(summary) }
+            return emitted
         }
     }
 }

@@ -3,7 +3,8 @@ import Tally
 
 /// The options the ledger commands share (`tally ssl quote`, `ssl list`,
 /// `account`): `--account`, `--at` (default: now, whole seconds), `--rates`,
-/// `--format`, and the event log's FILEs (none, or `-`, reads standard input).
+/// `--format`, `--quiet` (no progress line), and the event log's FILEs (none,
+/// or `-`, reads standard input).
 struct LedgerQuery {
     static let options: Set<String> = ["--account", "--at", "--rates", "--format"]
 
@@ -13,6 +14,8 @@ struct LedgerQuery {
     let inputs: [EventInput]
     let ratesDirectory: String
     let context: CommandContext
+    /// The progress line of the read, when standard error is a terminal and `--quiet` is not given.
+    let progress: ProgressLine?
 
     /// Reads the shared options; `--format` must be one of `report`'s formats.
     init<Kind: Report>(_ parsed: Arguments, _ context: CommandContext, report: Kind.Type) throws(UsageError) {
@@ -22,6 +25,7 @@ struct LedgerQuery {
         inputs = try ReportCommand.inputs(parsed, context)
         ratesDirectory = RatesLocation.directory(parsed["--rates"], context)
         self.context = context
+        progress = try ProgressLine.make(parsed, context)
     }
 
     /// Builds the ledger, prints the report `makeReport` makes of it in the
@@ -60,9 +64,10 @@ struct LedgerQuery {
         }
         let account = self.account
         do {
-            return try Ledger(inputs, at: instant, rateCards: rateCards) { rejection in
+            defer { progress?.finish() }
+            return try Ledger(inputs, at: instant, rateCards: rateCards, onRejection: { rejection in
                 if rejection.account == account, (rejection.time ?? instant) <= instant { context.console.error("\(rejection)") }
-            }
+            }, progress: progress?.callback)
         } catch {
             throw Stop(code: report(error))
         }

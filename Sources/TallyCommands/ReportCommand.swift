@@ -13,6 +13,17 @@ enum ReportCommand {
         could not be written, 78 rate-card configuration error.
         """
 
+    /// The help line of `--quiet`, aligned as the report commands' options.
+    static let quietHelp = "  --quiet           no progress line (a terminal shows one once a run takes 2 s)"
+
+    /// The pipeline that prices with `rateCards`, reporting its reads to
+    /// `progress` when there is one.
+    static func pipeline(_ rateCards: RateCardSet, _ progress: ProgressLine?) -> BillingPipeline {
+        var pipeline = BillingPipeline(rateCards: rateCards)
+        pipeline.progress = progress?.callback
+        return pipeline
+    }
+
     /// Options every report command takes.
     static let commonOptions: Set<String> = ["--month", "--rates", "--format", "--output"]
 

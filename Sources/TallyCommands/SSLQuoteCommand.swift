@@ -8,7 +8,7 @@ struct SSLQuoteCommand: Command {
     let synopsis = "tally ssl quote --account A --app X --domain D [--at TIME] [options] [LOG ...]"
     let help = """
         Usage: tally ssl quote --account A --app X --domain D [--at TIME] [--rates DIR]
-                               [--format text|json] [LOG ...]
+                               [--format text|json] [--quiet] [LOG ...]
 
         Says whether custom-domain SSL can be enabled for domain D of application X
         at TIME (it is refused exactly when ssl.enabled would be rejected from the
@@ -22,6 +22,7 @@ struct SSLQuoteCommand: Command {
           --domain D        the custom domain (required)
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
           --format FORMAT   text (default) or json
+        \(ReportCommand.quietHelp)
           -h, --help        show this help
 
         LOG ... is the event log, read in order (none, or -, reads standard input).
@@ -30,7 +31,7 @@ struct SSLQuoteCommand: Command {
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: LedgerQuery.options.union(["--app", "--domain"]), flags: [])
+        let parsed = try Arguments(arguments, options: LedgerQuery.options.union(["--app", "--domain"]), flags: ["--quiet"])
         let query = try LedgerQuery(parsed, context, report: SSLQuote.self)
         let app: ApplicationName = try LedgerQuery.name("--app", parsed)
         let domain: DomainName = try LedgerQuery.name("--domain", parsed)

@@ -6,14 +6,16 @@ struct SummaryCommand: Command {
     let summary = "the month at a glance: totals by flavor and service type, SSL edges, largest invoices"
     let synopsis = "tally summary --month YYYY-MM [options] [FILE ...]"
     let help = """
-        Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json|csv] [--output FILE] [FILE ...]
+        Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json|csv] [--output FILE]
+                             [--quiet] [FILE ...]
 
         Summarises the month-end run for the calendar month (UTC) from the event
         log in FILEs, read in order (none, or -, reads standard input): invoices
         issued and held, total billed, billed by flavor and by service type, SSL
         edges (and those whose application no longer exists), the ten largest
         invoices, MB-hours billed and the event accounting. Rejected lines go to
-        standard error as FILE:LINE: ID: reason.
+        standard error as FILE:LINE: ID: reason, then a summary of the held
+        invoices and what to do next.
 
         Options:
           --month YYYY-MM   the billing period (required)
@@ -21,28 +23,32 @@ struct SummaryCommand: Command {
           --format FORMAT   text (default), json or csv (one row per row of the report)
           --output FILE     write the report to FILE atomically instead of standard output;
                             - is standard output
+        \(ReportCommand.quietHelp)
           -h, --help        show this help
 
         \(ReportCommand.exitCodesHelp)
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: [])
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: ["--quiet"])
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: MonthSummary.self)
         try ReportCommand.checkOutputs(parsed, context)
+        let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let run: InvoiceRun
         let report: MonthSummary
         do {
-            run = try BillingPipeline(rateCards: rateCards)
+            defer { progress?.finish() }
+            run = try ReportCommand.pipeline(rateCards, progress)
                 .invoices(for: period, inputs, onRejection: ReportCommand.printRejection(context))
             report = try MonthSummary(run)
         } catch {
             return ReportCommand.failure(error, context)
         }
-        return try ReportCommand.emit(report, as: format, parsed,
-                                  status: run.needsAttention ? .dataError : .success, context)
+        let status = try ReportCommand.emit(report, as: format, parsed, status: run.needsAttention ? .dataError : .success, context)
+        if let summary = RejectionSummary.text(of: run, inputs: inputs, rejectsFile: nil) { context.console.error(summary) }
+        return status
     }
 }

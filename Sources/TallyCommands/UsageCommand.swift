@@ -9,14 +9,15 @@ struct UsageCommand: Command {
     let synopsis = "tally usage --account ACCOUNT --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally usage --account ACCOUNT --month YYYY-MM [--rates DIR] [--ascii]
-                           [--format text|json|csv] [--output FILE] [FILE ...]
+                           [--format text|json|csv] [--output FILE] [--quiet] [FILE ...]
 
         Charts the account's billed memory over the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input): one
         row per service and per SSL edge, one column per day showing the day's
         average reserved MB as a share of the row's peak, with the peak MB,
         MB-hours and amount beside it. Sandbox usage is free and not shown.
-        Rejected lines go to standard error as FILE:LINE: ID: reason.
+        The account's rejected lines go to standard error as FILE:LINE: ID:
+        reason, then a summary of what they hold and what to do next.
 
         Options:
           --account ACCOUNT the account (required)
@@ -29,23 +30,26 @@ struct UsageCommand: Command {
                             (one row per service or SSL edge, one column per day)
           --output FILE     write the report to FILE atomically instead of standard output;
                             - is standard output
+        \(ReportCommand.quietHelp)
           -h, --help        show this help
 
         \(ReportCommand.exitCodesHelp)
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account"]), flags: ["--ascii"])
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account"]), flags: ["--ascii", "--quiet"])
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: UsageReport.self)
         try ReportCommand.checkOutputs(parsed, context)
+        let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         var report: UsageReport
         var ownRejections = 0
         do {
-            report = try BillingPipeline(rateCards: rateCards)
+            defer { progress?.finish() }
+            report = try ReportCommand.pipeline(rateCards, progress)
                 .usageReport(of: account, in: period, inputs) { rejection in
                     ownRejections += 1
                     ReportCommand.printRejection(context)(rejection)
@@ -54,7 +58,13 @@ struct UsageCommand: Command {
             return ReportCommand.failure(error, context)
         }
         report.ramp = parsed.has("--ascii") || !context.isUTF8Locale ? .ascii : .blocks
-        return try ReportCommand.emit(report, as: format, parsed,
-                                      status: ownRejections > 0 || report.status == .held ? .dataError : .success, context)
+        let status = try ReportCommand.emit(report, as: format, parsed,
+                                            status: ownRejections > 0 || report.status == .held ? .dataError : .success, context)
+        if let summary = RejectionSummary.text(of: account, in: period, rejected: ownRejections, holding: report.rejectedLineCount,
+                                               hasInvoice: report.status != nil,
+                                               otherAccounts: report.events.rejected - ownRejections) {
+            context.console.error(summary)
+        }
+        return status
     }
 }

@@ -53,10 +53,15 @@ public struct Ledger {
     ///   - onRejection: receives each rejected line, of every account; a
     ///     caller that shows them to a customer must keep only that account's
     ///     (``Rejection/account``).
+    ///   - progress: called with how far reading the log has come (every
+    ///     65,536 lines and at the end of each input), for a progress
+    ///     display; `nil` for none.
     /// - Throws: ``LedgerError/input(_:)`` when an input can't be read.
     public init(_ inputs: [EventInput], at instant: Timestamp, rateCards: RateCardSet,
-                onRejection: (Rejection) -> Void = { _ in }) throws(LedgerError) {
-        let pipeline = BillingPipeline(rateCards: rateCards)
+                onRejection: (Rejection) -> Void = { _ in },
+                progress: (@Sendable (ReadProgress) -> Void)? = nil) throws(LedgerError) {
+        var pipeline = BillingPipeline(rateCards: rateCards)
+        pipeline.progress = progress
         var holds = HoldList(periodEnd: instant.secondsSinceEpoch + 1)
         do {
             replayed = try pipeline.replay(inputs, until: instant.secondsSinceEpoch + 1,
@@ -71,6 +76,8 @@ public struct Ledger {
         self.instant = instant
         self.rateCards = rateCards
         self.events = replayed.counts
+        // The progress display is over once the log is read.
+        pipeline.progress = nil
         self.pipeline = pipeline
         self.holds = holds
     }

@@ -18,11 +18,13 @@ enum NumberText {
     }
 
     /// MB-seconds as MB-hours (÷ 3600) with three decimals, rounded half-even
-    /// for display only (amounts are computed from exact MB-seconds).
+    /// for display only (amounts are computed from exact MB-seconds). A
+    /// negative quantity (an adjustment, SPEC §7.3) is rounded by its
+    /// magnitude and keeps its sign, even when it rounds to `-0.000`.
     static func mbHours(_ mbSeconds: Int64, grouping: Bool = true) -> String {
-        let thousandths = RoundingMode.halfEven.divide(Int128(mbSeconds) * 1000, by: 3600)
+        let thousandths = RoundingMode.halfEven.divide(Int128(mbSeconds.magnitude) * 1000, by: 3600)
         let whole = String(thousandths / 1000)
         let fraction = pad(Int(thousandths % 1000), 3)
-        return (grouping ? grouped(whole) : whole) + "." + fraction
+        return (mbSeconds < 0 ? "-" : "") + (grouping ? grouped(whole) : whole) + "." + fraction
     }
 }

@@ -5,8 +5,10 @@ extension InvoiceRun: HTMLReport {
     /// Letter), each with its number, account, billing period, currency and
     /// status — a held invoice marked "do not send" with its rejected lines —
     /// its lines grouped by application, then the SSL edges with their
-    /// notes, each line with its usage dates and line id; the total; and the
-    /// event accounting. Accounts held without an invoice close the
+    /// notes, each line with its usage dates and line id; then a group per
+    /// closed month whose adjustments it carries (SPEC §7.3); the total — a
+    /// negative one marked as a credit the account is owed — and the event
+    /// accounting. Accounts held without an invoice close the
     /// document. Every value is escaped (``HTMLText``); the document is
     /// well-formed XML too. The same run always gives the same bytes.
     public func html() -> String {
@@ -60,6 +62,11 @@ extension InvoiceRun: HTMLReport {
                 + HTMLText.element("span", " \(ReportText.rejectedLines(invoice.rejectedLineCount)) of this account may change it; "
                     + "fix and replay them, then print it again.") + "\n</div>\n"
         }
+        if let credit = invoice.creditText(separator: " \u{2014}") {
+            output += "<div class=\"credit-banner\">\n" + HTMLText.element("strong", credit + ".") + "\n"
+                + HTMLText.element("span", " The adjustments of closed months exceed this month's charges; nothing is to be paid.")
+                + "\n</div>\n"
+        }
         output += "<table class=\"facts\">\n<tbody>\n"
         for (label, value) in [
             ("Account", invoice.account.text),
@@ -80,7 +87,9 @@ extension InvoiceRun: HTMLReport {
         return output + "</section>\n"
     }
 
-    /// The lines table: a group per application, then the SSL edges, then the total.
+    /// The lines table: a group per application, then the SSL edges; then a
+    /// group per closed month whose adjustments the invoice carries (SPEC
+    /// §7.3); then the total, and the credit when the total is negative.
     private func linesHTML(_ invoice: Invoice) -> String {
         let code = currency.code
         var output = "<table class=\"lines\">\n<thead>\n<tr class=\"running\"><th colspan=\"6\">"
@@ -89,9 +98,42 @@ extension InvoiceRun: HTMLReport {
             + HTMLText.element("th", "MB-hours", className: "num") + HTMLText.element("th", "\(code) per MB-hour", className: "num")
             + HTMLText.element("th", "Amount (\(code))", className: "num")
         output += "</tr>\n</thead>\n"
+        let own = invoice.ownLines
+        if own.isEmpty {
+            output += "<tbody>\n<tr class=\"empty\"><td colspan=\"6\">"
+                + HTMLText.escaped("No usage in \(invoice.period): this invoice carries adjustments of closed months only.")
+                + "</td></tr>\n</tbody>\n"
+        }
+        output += ownLinesHTML(own, invoice: invoice)
+        for (month, lines) in invoice.adjustmentsByMonth {
+            output += "<tbody class=\"adjustments\">\n<tr class=\"group\"><th colspan=\"6\">"
+                + HTMLText.escaped(invoice.adjustmentHeading(for: month)) + "</th></tr>\n"
+            for line in lines {
+                switch line.kind {
+                case .service:
+                    output += rowHTML(line, invoice: invoice, name: "\(line.application) / \(line.service?.text ?? "")",
+                                      type: line.serviceType?.text ?? "")
+                case .sslEdge:
+                    output += rowHTML(line, invoice: invoice, name: line.domain?.text ?? "", type: "SSL edge")
+                    output += "<tr class=\"note\"><td colspan=\"6\">" + HTMLText.escaped(Self.edgeNote(line)) + "</td></tr>\n"
+                }
+            }
+            output += "</tbody>\n"
+        }
+        output += "<tfoot>\n<tr><th colspan=\"5\">" + HTMLText.escaped("Total (\(code))") + "</th>"
+            + HTMLText.element("td", invoice.total.formatted(grouping: true), className: "num") + "</tr>\n"
+        if let credit = invoice.creditText(separator: " \u{2014}") {
+            output += "<tr class=\"credit\"><td colspan=\"6\">" + HTMLText.escaped(credit + "; nothing is to be paid.") + "</td></tr>\n"
+        }
+        return output + "</tfoot>\n</table>\n"
+    }
+
+    /// The month's own lines: a group per application, then the SSL edges with their notes.
+    private func ownLinesHTML(_ lines: [LineItem], invoice: Invoice) -> String {
+        var output = ""
         var currentApplication: ApplicationName?
         var edgesStarted = false
-        for line in invoice.lines {
+        for line in lines {
             switch line.kind {
             case .service:
                 if line.application != currentApplication {
@@ -108,17 +150,19 @@ extension InvoiceRun: HTMLReport {
                     edgesStarted = true
                 }
                 output += rowHTML(line, invoice: invoice, name: line.domain?.text ?? "", type: "SSL edge")
-                let note = line.applicationDestroyedAt.map { destroyed in
-                    "Application \(line.application) no longer exists (destroyed \(destroyed)); "
-                        + "the edge is billed until SSL is disabled."
-                } ?? "For application \(line.application)."
-                output += "<tr class=\"note\"><td colspan=\"6\">" + HTMLText.escaped(note) + "</td></tr>\n"
+                output += "<tr class=\"note\"><td colspan=\"6\">" + HTMLText.escaped(Self.edgeNote(line)) + "</td></tr>\n"
             }
         }
         if currentApplication != nil || edgesStarted { output += "</tbody>\n" }
-        output += "<tfoot>\n<tr><th colspan=\"5\">" + HTMLText.escaped("Total (\(code))") + "</th>"
-            + HTMLText.element("td", invoice.total.formatted(grouping: true), className: "num") + "</tr>\n</tfoot>\n</table>\n"
         return output
+    }
+
+    /// What an SSL edge line says of its application.
+    private static func edgeNote(_ line: LineItem) -> String {
+        line.applicationDestroyedAt.map { destroyed in
+            "Application \(line.application) no longer exists (destroyed \(destroyed)); "
+                + "the edge is billed until SSL is disabled."
+        } ?? "For application \(line.application)."
     }
 
     /// One line: its name, type and line id; its flavor and rate card; its

@@ -25,6 +25,8 @@ extension InvoiceRun {
         .held-banner { margin: 4mm 0 0; padding: 3mm 4mm; border: 2px solid #b3261e; border-radius: 1.5mm;
           background: #fdecea; color: #7a1a14; }
         .invoice.held { border-left: 3mm solid #b3261e; padding-left: 4mm; }
+        .credit-banner { margin: 4mm 0 0; padding: 3mm 4mm; border: 2px solid #1d6b3a; border-radius: 1.5mm;
+          background: #e8f5ec; color: #14502b; }
         table { border-collapse: collapse; }
         table.facts { margin: 4mm 0 6mm; }
         table.facts th { text-align: left; font-weight: 600; color: #57606a; padding: 0.4mm 8mm 0.4mm 0; }
@@ -34,6 +36,9 @@ extension InvoiceRun {
         table.lines td { padding: 1.2mm 1.2mm; border-bottom: 1px solid #e1e4e8; vertical-align: top; }
         table.lines tr.group th { text-align: left; font-weight: 700; padding: 3.5mm 1.5mm 1mm; }
         table.lines tr.note td { color: #57606a; font-style: italic; padding-top: 0; }
+        table.lines tr.empty td { color: #57606a; font-style: italic; }
+        table.lines tbody.adjustments tr.group th { border-top: 1px dashed #8c959f; }
+        table.lines tfoot tr.credit td { border-top: none; color: #14502b; font-size: 10pt; text-align: right; }
         table.lines tfoot th { text-align: right; border-top: 2px solid #1b1f24; padding: 2mm 1.5mm; }
         table.lines tfoot td { border-top: 2px solid #1b1f24; border-bottom: none; padding: 2mm 1.5mm;
           font-weight: 700; font-size: 10.5pt; }

@@ -5,6 +5,9 @@ extension InvoiceRun {
     /// run always gives the same bytes. Beyond SPEC §6: each invoice's
     /// `status` (and `rejected_lines` when held), and `held_without_invoice`
     /// listing accounts with rejected lines but no invoice, when there are any.
+    /// An adjustment line (SPEC §7.3) is a line of the kind it corrects with
+    /// the same fields plus `adjusts` (`YYYY-MM`); its `mb_seconds`,
+    /// `mb_hours` and `amount` may be negative, and so may `total`.
     public func json() -> String {
         InvoiceRunJSONWriter.write(self)
     }

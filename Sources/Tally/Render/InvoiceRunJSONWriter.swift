@@ -38,6 +38,8 @@ enum InvoiceRunJSONWriter {
             for (lineIndex, line) in invoice.lines.enumerated() {
                 output.indentation()
                 output.open("{")
+                // A line of a closed month's correction (SPEC §7.3); "adjusts" sorts before "amount".
+                if let adjusts = line.adjusts { output.member("adjusts", string: adjusts.description) }
                 output.member("amount", string: line.amount.description)
                 output.member("application", string: line.application.text)
                 if let domain = line.domain { output.member("domain", string: domain.text) }

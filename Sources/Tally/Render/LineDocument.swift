@@ -1,7 +1,8 @@
 /// One invoice line as the JSON reports write it (SPEC §6, and the fields
 /// the README's "Line items as CSV" adds: `line_id`, `service_type`,
-/// `mb_hours`): the account statement's cost lines and the explanation's
-/// lines, as `tally invoice --format json` writes them.
+/// `mb_hours`; for an adjustment line, `adjusts`, SPEC §7.3): the account
+/// statement's cost lines and the explanation's lines, as `tally invoice
+/// --format json` writes them.
 struct LineDocument: Encodable {
     var kind: LineItem.Kind
     var lineID: String
@@ -15,9 +16,11 @@ struct LineDocument: Encodable {
     var mbHours: String
     var unitPrice: String
     var amount: String
+    /// The closed month an adjustment line corrects, `YYYY-MM`; absent otherwise.
+    var adjusts: String?
 
     enum CodingKeys: String, CodingKey {
-        case kind, application, service, domain, flavor
+        case kind, application, service, domain, flavor, adjusts
         case lineID = "line_id"
         case serviceType = "service_type"
         case rateCard = "rate_card"
@@ -41,5 +44,6 @@ struct LineDocument: Encodable {
         mbHours = NumberText.mbHours(line.mbSeconds, grouping: false)
         unitPrice = line.unitPrice.description
         amount = line.amount.description
+        adjusts = line.adjusts?.description
     }
 }

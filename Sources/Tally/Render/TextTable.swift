@@ -19,6 +19,8 @@ struct TextTable {
         case note(String, indent: Int)
         /// A line of dashes under the columns from `fromColumn` on.
         case rule(fromColumn: Int)
+        /// An empty line, between groups of rows.
+        case blank
     }
 
     var columns: [Column]
@@ -36,6 +38,7 @@ struct TextTable {
     mutating func add(_ cells: [String]) { rows.append(.cells(cells)) }
     mutating func note(_ text: String, indent: Int = 0) { rows.append(.note(text, indent: indent)) }
     mutating func rule(fromColumn: Int = 0) { rows.append(.rule(fromColumn: fromColumn)) }
+    mutating func blank() { rows.append(.blank) }
 
     /// Column widths: the longest of title and cells.
     var widths: [Int] {
@@ -82,6 +85,8 @@ struct TextTable {
                 let start = widths.prefix(fromColumn).reduce(0) { $0 + $1 + gap }
                 let length = widths.dropFirst(fromColumn).reduce(0) { $0 + $1 + gap } - gap
                 output += margin + String(repeating: " ", count: start) + String(repeating: "-", count: max(length, 0)) + "\n"
+            case .blank:
+                output += "\n"
             }
         }
         return output
@@ -110,6 +115,8 @@ struct TextTable {
                 }
             case let .note(text, noteIndent):
                 output += ReportText.wrapped(text, indent: indent + noteIndent, width: maximumWidth)
+            case .blank:
+                output += "\n"
             case .rule:
                 continue
             }

@@ -17,7 +17,9 @@ extension ChargeExplanation {
         let window = period.start.secondsSinceEpoch..<period.end.secondsSinceEpoch
         var lines: [Line] = []
         for (offset, item) in selected {
-            let intervals = (item.key.flatMap { intervalsByKey[$0] } ?? []).map { interval in
+            // An adjustment corrects a closed month: this month's intervals are not behind it.
+            let keyed = item.isAdjustment ? nil : item.key.flatMap { intervalsByKey[$0] }
+            let intervals = (keyed ?? []).map { interval in
                 Interval(from: Timestamp(secondsSinceEpoch: interval.from), to: Timestamp(secondsSinceEpoch: interval.to),
                          instances: interval.instances, memoryMB: interval.memoryMB, mbSeconds: interval.mbSeconds,
                          start: references.start(of: interval, window: window),
@@ -26,7 +28,8 @@ extension ChargeExplanation {
             lines.append(Line(number: offset + 1, item: item, intervals: intervals))
         }
         self.init(account: bill.account, period: period, currency: invoice.total.currency,
-                  invoiceNumber: invoice.number, status: invoice.status, invoiceLineCount: invoice.lines.count,
+                  invoiceNumber: invoice.number, status: invoice.status,
+                  rejectedLineCount: invoice.rejectedLineCount, invoiceLineCount: invoice.lines.count,
                   lines: lines, events: bill.replayed.counts)
     }
 }

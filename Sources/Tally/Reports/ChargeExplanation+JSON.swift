@@ -10,7 +10,10 @@ extension ChargeExplanation {
     /// `intervals`: `from`, `to`, `seconds`, `instances`, `memory_mb`,
     /// `mb_seconds`, and `start` / `end` with a `reason` (`event`,
     /// `before_the_month`, `after_the_month`, `month_end`, `rate_card_change`)
-    /// and, when an event is named, `event` {`id`, `file`, `line`}.
+    /// and, when an event is named, `event` {`id`, `file`, `line`}. An
+    /// adjustment line of a closed month (SPEC §7.3) has `adjusts` (the month
+    /// it corrects), no `exact_amount` (its amount is due − billed, not
+    /// computed from its MB-seconds) and no intervals.
     public func json() -> String {
         ReportText.json(ExplanationDocument(
             account: account.text, period: period.description, currency: currency.code, invoice: invoiceNumber,
@@ -38,7 +41,8 @@ struct ExplanationDocument: Encodable {
 struct ExplainedLineDocument: Encodable {
     var line: Int
     var item: LineDocument
-    var exactAmount: String
+    /// `nil` for an adjustment line.
+    var exactAmount: String?
     var rounding: RoundingMode
     var rateCardEffectiveFrom: String
     var intervals: [IntervalDocument]
@@ -52,7 +56,7 @@ struct ExplainedLineDocument: Encodable {
     init(_ line: ChargeExplanation.Line, invoiceNumber: String) {
         self.line = line.number
         item = LineDocument(line.item, invoiceNumber: invoiceNumber)
-        exactAmount = line.exactAmountText(grouping: false)
+        exactAmount = line.item.isAdjustment ? nil : line.exactAmountText(grouping: false)
         rounding = line.item.rateCard.rounding
         rateCardEffectiveFrom = line.item.rateCard.effectiveFrom.description
         intervals = line.intervals.map(IntervalDocument.init)
@@ -63,7 +67,7 @@ struct ExplainedLineDocument: Encodable {
         try item.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(line, forKey: .line)
-        try container.encode(exactAmount, forKey: .exactAmount)
+        try container.encodeIfPresent(exactAmount, forKey: .exactAmount)
         try container.encode(rounding, forKey: .rounding)
         try container.encode(rateCardEffectiveFrom, forKey: .rateCardEffectiveFrom)
         try container.encode(intervals, forKey: .intervals)

@@ -6,15 +6,20 @@ extension ChargeExplanation {
     /// ended it (`ID at FILE:LINE`, or before the month, after the month,
     /// month end, rate card change), and its seconds × instances × MB per
     /// instance = MB-seconds — the total of the intervals, and the arithmetic
-    /// from MB-seconds to the exact and the rounded amount; then the event
-    /// accounting. ASCII only.
+    /// from MB-seconds to the exact and the rounded amount; an adjustment line
+    /// of a closed month (SPEC §7.3) with the month it corrects and its
+    /// figures (due − billed) instead; then the event accounting. ASCII only.
     public func text() -> String {
         var output = "Explanation of \(invoiceNumber) for \(period): \(ReportText.periodText(period)); amounts in \(currency)\n"
         output += "  Account         \(account)\n"
         output += "  Status          \(status)\(status == .held ? " (rejected events of this account may change it; tally invoice lists them)" : "")\n"
         output += "  Lines           \(lines.count == invoiceLineCount ? "all \(invoiceLineCount)" : "\(lines.count) of \(invoiceLineCount)") explained\n"
         for line in lines {
-            output += "\n" + Self.text(line, of: invoiceLineCount, invoiceNumber: invoiceNumber)
+            if line.item.isAdjustment {
+                output += "\n" + Self.adjustmentText(line, of: invoiceLineCount, invoiceNumber: invoiceNumber, account: account)
+            } else {
+                output += "\n" + Self.text(line, of: invoiceLineCount, invoiceNumber: invoiceNumber)
+            }
         }
         return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
     }
@@ -71,6 +76,43 @@ extension ChargeExplanation {
                         + "\(exact) \(currency) exactly" + (exact.contains("(") ? " (digits in parentheses repeat)" : ""), indent: 2)
         output += field("", "-> \(item.amount.formatted(grouping: true)) \(currency), rounded \(card.rounding.rawValue) to \(step)",
                         indent: 2)
+        return output
+    }
+
+    /// An adjustment line of a closed month (SPEC §7.3): what it corrects and
+    /// its figures, which are what is due for that month now minus what was
+    /// billed for it; the late events behind it are not traced.
+    static func adjustmentText(_ line: Line, of lineCount: Int, invoiceNumber: String, account: AccountName) -> String {
+        let item = line.item
+        let card = item.rateCard
+        let currency = item.amount.currency
+        let month = item.adjusts?.description ?? ""
+        let correctedNumber = item.adjusts.map { Invoice.number(for: account, in: $0) } ?? ""
+        var output = "Line \(line.number) of \(lineCount): adjustment of \(month), "
+        switch item.kind {
+        case .service:
+            output += "\(item.application) / \(item.service?.text ?? "") (\(item.serviceType?.text ?? ""))\n"
+        case .sslEdge:
+            output += "SSL edge \(item.domain?.text ?? "")\n"
+            output += field("Application", "\(item.application)" + (item.applicationDestroyedAt.map { ", destroyed \($0)" } ?? ""),
+                            indent: 2)
+        }
+        output += field("Line id", item.lineID(onInvoice: invoiceNumber), indent: 2)
+        output += field("Adjusts", "\(month), invoiced as \(correctedNumber): "
+                        + "events that reached the log after \(month) was closed (late events) changed its usage; "
+                        + "this line is what is due for \(month) now minus what was billed for it", indent: 2)
+        output += field("Flavor", item.flavor.rawValue, indent: 2)
+        output += field("Rate card", "\(card.name), in effect from \(card.effectiveFrom)" + (card.file.isEmpty ? "" : " (\(card.file))"),
+                        indent: 2)
+        output += field("Price", "\(item.unitPrice) \(currency) per MB-hour for \(item.flavor), rounding \(card.rounding.rawValue)",
+                        indent: 2)
+        output += field("Usage", "\(item.usageStart) to \(item.usageEnd), the corrected line's", indent: 2)
+        output += "\n"
+        output += field("MB-seconds", "\(NumberText.grouped(item.mbSeconds)) (due - billed)", indent: 2)
+        output += field("MB-hours", "\(NumberText.mbHours(item.mbSeconds)) (to 0.001)", indent: 2)
+        output += field("Amount", "\(item.amount.formatted(grouping: true)) \(currency): due - billed, "
+                        + "each rounded once when computed; not rounded again", indent: 2)
+        output += field("Events", "the late events behind this adjustment are not listed here yet", indent: 2)
         return output
     }
 

@@ -3,7 +3,9 @@
 /// of its invoice, every interval of constant reserved memory that made it up,
 /// the events that opened and closed each interval, the rate card, and the
 /// arithmetic from MB-seconds to the rounded amount. The intervals of a line
-/// add up to its MB-seconds exactly. Render with ``text()`` or ``json()``.
+/// add up to its MB-seconds exactly. An adjustment line of a closed month
+/// (SPEC §7.3) is explained by its figures and the month it corrects only.
+/// Render with ``text()`` or ``json()``.
 public struct ChargeExplanation: Report, Hashable {
     /// The account.
     public let account: AccountName
@@ -15,6 +17,9 @@ public struct ChargeExplanation: Report, Hashable {
     public let invoiceNumber: String
     /// The invoice's status (README, "Bad input, held invoices and strict mode").
     public let status: InvoiceStatus
+    /// How many of the account's rejected lines hold the invoice (README,
+    /// "Bad input"); 0 when it is final.
+    public let rejectedLineCount: Int
     /// How many lines the invoice has (explained or not).
     public let invoiceLineCount: Int
     /// The lines explained, in invoice order.
@@ -28,7 +33,8 @@ public struct ChargeExplanation: Report, Hashable {
         public let number: Int
         /// The line as the invoice shows it.
         public let item: LineItem
-        /// Its intervals, earliest first.
+        /// Its intervals, earliest first; none for an adjustment line (SPEC
+        /// §7.3), whose late events are not traced yet.
         public let intervals: [Interval]
 
         /// The sum of the intervals' MB-seconds; equals `item.mbSeconds`.
@@ -36,8 +42,12 @@ public struct ChargeExplanation: Report, Hashable {
 
         /// `mbSeconds × unitPrice ÷ 3600` before rounding, exact (see
         /// ``UnitPrice/exactAmountText(forMBSeconds:minimumFractionDigits:grouping:)``).
+        /// For an adjustment line, its amount as it is: an adjustment is the
+        /// difference of two rounded amounts, never computed from its
+        /// MB-seconds nor rounded again (SPEC §7.3).
         public func exactAmountText(grouping: Bool) -> String {
-            item.unitPrice.exactAmountText(forMBSeconds: item.mbSeconds,
+            if item.isAdjustment { return item.amount.formatted(grouping: grouping) }
+            return item.unitPrice.exactAmountText(forMBSeconds: item.mbSeconds,
                                            minimumFractionDigits: item.amount.currency.minorUnitExponent,
                                            grouping: grouping)
         }

@@ -1,5 +1,7 @@
 extension MonthSummary {
-    /// Summarises a month-end run.
+    /// Summarises a month-end run. Adjustment lines (SPEC §7.3) count in the
+    /// invoices' figures and in ``adjustments``, never in the flavor,
+    /// service-type or SSL-edge figures, which are the month's own usage.
     ///
     /// - Throws: ``RunError/configuration(_:)`` when a sum does not fit in 64
     ///   bits (possible only with prices far beyond any real bill).
@@ -10,6 +12,8 @@ extension MonthSummary {
         var flavors: [Flavor: Accumulator] = [:]
         var types: [String: Accumulator] = [:]
         var edges = Accumulator()
+        var usage = Accumulator()
+        var corrected: [BillingPeriod: Accumulator] = [:]
         var edgeNames: Set<EdgeName> = []
         var orphans: Set<EdgeName> = []
         var orphanAmount: Int128 = 0
@@ -21,6 +25,11 @@ extension MonthSummary {
                 held.add(count: 1, mbSeconds: mbSeconds, minorUnits: Int128(invoice.total.minorUnits))
             }
             for line in invoice.lines {
+                if let month = line.adjusts {
+                    corrected[month, default: Accumulator()].add(line)
+                    continue
+                }
+                usage.add(line)
                 flavors[line.flavor, default: Accumulator()].add(line)
                 switch line.kind {
                 case .service:
@@ -31,8 +40,9 @@ extension MonthSummary {
                 }
             }
             // An edge is without application when any of its lines says so; count all its lines.
-            let orphanDomains = Set(invoice.lines.filter { $0.kind == .sslEdge && $0.applicationDestroyedAt != nil }.map(\.domain))
-            for line in invoice.lines where line.kind == .sslEdge && orphanDomains.contains(line.domain) {
+            let own = invoice.lines.filter { !$0.isAdjustment }
+            let orphanDomains = Set(own.filter { $0.kind == .sslEdge && $0.applicationDestroyedAt != nil }.map(\.domain))
+            for line in own where line.kind == .sslEdge && orphanDomains.contains(line.domain) {
                 orphans.insert(EdgeName(account: invoice.account, domain: line.domain))
                 orphanAmount += Int128(line.amount.minorUnits)
             }
@@ -58,12 +68,17 @@ extension MonthSummary {
         for type in types.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             typeGroups.append(try group(type, types[type]!))
         }
+        var adjustmentGroups: [Group] = []
+        for month in corrected.keys.sorted() {
+            adjustmentGroups.append(try group(month.description, corrected[month]!))
+        }
         let ranked = run.invoices.sorted { ($0.total.minorUnits, $1.account) > ($1.total.minorUnits, $0.account) }
         self.init(
             period: run.period, currency: currency,
             issued: try group("final", issued), held: try group("held", held),
             heldAccountsWithoutInvoice: run.heldAccountsWithoutInvoice.count,
-            billed: try group("billed", billed), byFlavor: flavorGroups, byServiceType: typeGroups,
+            billed: try group("billed", billed), usage: try group("usage", usage), adjustments: adjustmentGroups,
+            byFlavor: flavorGroups, byServiceType: typeGroups,
             sslEdges: SSLEdges(edges: edgeNames.count, lines: edgeGroup.count, mbSeconds: edgeGroup.mbSeconds,
                                amount: edgeGroup.amount, edgesWithoutApplication: orphans.count,
                                amountWithoutApplication: orphanGroup.amount),

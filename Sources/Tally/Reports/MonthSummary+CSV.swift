@@ -18,6 +18,13 @@ extension MonthSummary: CSVReport {
     /// - `largest_invoices`: one row per invoice, named by its number, with
     ///   its `account`, `status` and line count, and its total as `amount`.
     ///
+    /// When the invoices carry adjustments of closed months (SPEC §7.3), two
+    /// more sections follow `ssl_edges`: `usage` (one row, `month`: the
+    /// month's own lines, which the `flavor` and the `service_type` rows then
+    /// add up to) and `adjustments` (one row per month corrected, named
+    /// `YYYY-MM`, counting lines; figures possibly negative). `usage` plus
+    /// the `adjustments` rows is `invoices`/`all`.
+    ///
     /// `mb_seconds` is exact, `mb_hours` MB-seconds ÷ 3600 to 0.001 (for
     /// reading), `amount` a sum of rounded line amounts with the currency's
     /// minor-unit digits; cells that don't apply are empty. RFC 4180 as the
@@ -26,11 +33,13 @@ extension MonthSummary: CSVReport {
         var output = CSVText.record(Self.csvColumns)
         func row(_ section: String, _ name: String, count: Int, of unit: String, mbSeconds: Int64?, amount: Money?,
                  account: String = "", status: String = "") {
-            output += CSVText.record([
+            output += CSVText.record(fields: [
                 period.description, currency.code, section, name, String(count), unit,
-                mbSeconds.map { String($0) } ?? "", mbSeconds.map { NumberText.mbHours($0, grouping: false) } ?? "",
-                amount?.description ?? "", account, status,
-            ])
+            ].map(CSVText.field) + [
+                CSVText.number(mbSeconds.map { String($0) } ?? ""),
+                CSVText.number(mbSeconds.map { NumberText.mbHours($0, grouping: false) } ?? ""),
+                CSVText.number(amount?.description ?? ""),
+            ] + [account, status].map(CSVText.field))
         }
         for (name, group) in [("final", issued), ("held", held), ("all", billed)] {
             row("invoices", name, count: group.count, of: "invoices", mbSeconds: group.mbSeconds, amount: group.amount)
@@ -48,6 +57,12 @@ extension MonthSummary: CSVReport {
         row("ssl_edges", "billed", count: sslEdges.edges, of: "edges", mbSeconds: sslEdges.mbSeconds, amount: sslEdges.amount)
         row("ssl_edges", "application_destroyed", count: sslEdges.edgesWithoutApplication, of: "edges", mbSeconds: nil,
             amount: sslEdges.amountWithoutApplication)
+        if !adjustments.isEmpty {
+            row("usage", "month", count: usage.count, of: "lines", mbSeconds: usage.mbSeconds, amount: usage.amount)
+            for group in adjustments {
+                row("adjustments", group.name, count: group.count, of: "lines", mbSeconds: group.mbSeconds, amount: group.amount)
+            }
+        }
         for invoice in largestInvoices {
             row("largest_invoices", invoice.number, count: invoice.lineCount, of: "lines", mbSeconds: nil, amount: invoice.total,
                 account: invoice.account.text, status: invoice.status.rawValue)

@@ -8,8 +8,15 @@ extension MonthSummary {
     /// `lines`, `mb_seconds`, `mb_hours`, `amount`,
     /// `edges_without_application`, `amount_without_application`);
     /// `largest_invoices` (`number`, `account`, `status`, `lines`, `total`);
-    /// `events`. Amounts are decimal strings, MB-seconds exact integers,
-    /// MB-hours 3-decimal strings for display.
+    /// `events`. When the invoices carry adjustments of closed months (SPEC
+    /// §7.3), also `usage` (the month's own lines: `lines`, `mb_seconds`,
+    /// `mb_hours`, `amount`) and `adjustments` (one per month corrected,
+    /// earliest first: `month`, `lines`, `mb_seconds`, `mb_hours`, `amount`,
+    /// possibly negative); `lines`, `by_flavor`, `by_service_type` and
+    /// `ssl_edges` then count the month's own lines, which add up to `usage`,
+    /// and `usage` plus the adjustments is `invoices.billed`. Amounts are
+    /// decimal strings, MB-seconds exact integers, MB-hours 3-decimal strings
+    /// for display.
     public func json() -> String {
         func invoices(_ group: Group) -> SummaryInvoicesDocument {
             SummaryInvoicesDocument(count: group.count, mbSeconds: group.mbSeconds,
@@ -28,6 +35,13 @@ extension MonthSummary {
                             mbHours: NumberText.mbHours(sslEdges.mbSeconds, grouping: false), amount: sslEdges.amount.description,
                             edgesWithoutApplication: sslEdges.edgesWithoutApplication,
                             amountWithoutApplication: sslEdges.amountWithoutApplication.description),
+            usage: adjustments.isEmpty ? nil : .init(lines: usage.count, mbSeconds: usage.mbSeconds,
+                                                     mbHours: NumberText.mbHours(usage.mbSeconds, grouping: false),
+                                                     amount: usage.amount.description),
+            adjustments: adjustments.isEmpty ? nil : adjustments.map {
+                .init(month: $0.name, lines: $0.count, mbSeconds: $0.mbSeconds,
+                      mbHours: NumberText.mbHours($0.mbSeconds, grouping: false), amount: $0.amount.description)
+            },
             largestInvoices: largestInvoices.map {
                 .init(number: $0.number, account: $0.account.text, status: $0.status, lines: $0.lineCount, total: $0.total.description)
             },
@@ -66,6 +80,33 @@ struct SummaryDocument: Encodable {
         }
     }
 
+    struct Usage: Encodable {
+        var lines: Int
+        var mbSeconds: Int64
+        var mbHours: String
+        var amount: String
+
+        enum CodingKeys: String, CodingKey {
+            case lines, amount
+            case mbSeconds = "mb_seconds"
+            case mbHours = "mb_hours"
+        }
+    }
+
+    struct Adjustment: Encodable {
+        var month: String
+        var lines: Int
+        var mbSeconds: Int64
+        var mbHours: String
+        var amount: String
+
+        enum CodingKeys: String, CodingKey {
+            case month, lines, amount
+            case mbSeconds = "mb_seconds"
+            case mbHours = "mb_hours"
+        }
+    }
+
     struct Ranked: Encodable {
         var number: String
         var account: String
@@ -81,11 +122,15 @@ struct SummaryDocument: Encodable {
     var byFlavor: [SummaryGroupDocument]
     var byServiceType: [SummaryGroupDocument]
     var sslEdges: Edges
+    /// Present only when there are adjustments.
+    var usage: Usage?
+    /// Present only when there are adjustments.
+    var adjustments: [Adjustment]?
     var largestInvoices: [Ranked]
     var events: EventCounts
 
     enum CodingKeys: String, CodingKey {
-        case period, currency, invoices, lines, events
+        case period, currency, invoices, lines, events, usage, adjustments
         case byFlavor = "by_flavor"
         case byServiceType = "by_service_type"
         case sslEdges = "ssl_edges"

@@ -2,7 +2,10 @@ extension MonthSummary {
     /// The summary as text: a heading with the period and currency; invoices
     /// issued, held and in all (count, MB-hours, amount); the same by flavor
     /// and by service type (SSL edges as type `ssl edge`), each with a total;
-    /// the SSL edges; the largest invoices; the event accounting. Widths fit
+    /// when the invoices carry adjustments of closed months (SPEC §7.3), the
+    /// month's usage and the adjustments apart (flavor and service type
+    /// count the month's own lines) and a table of the adjustments per month
+    /// corrected; the SSL edges; the largest invoices; the event accounting. Widths fit
     /// the longest value; the same run always renders to the same text.
     public func text() -> String {
         var output = "Month summary for \(period): \(ReportText.periodText(period)); amounts in \(currency)\n\n"
@@ -10,12 +13,24 @@ extension MonthSummary {
         if heldAccountsWithoutInvoice > 0 {
             output += "  Accounts with rejected events and no invoice: \(NumberText.grouped(heldAccountsWithoutInvoice)) (tally invoice lists them)\n"
         }
-        let lineTotal = Group(name: "lines", count: lineCount, mbSeconds: billed.mbSeconds, amount: billed.amount)
-        output += "\n  Billed: \(NumberText.mbHours(billed.mbSeconds)) MB-hours (\(NumberText.grouped(billed.mbSeconds)) MB-seconds) "
-            + "in \(NumberText.grouped(lineTotal.count)) lines, \(billed.amount.formatted(grouping: true)) \(currency)\n\n"
+        let lineTotal = usage
+        if adjustments.isEmpty {
+            output += "\n  Billed: " + figures(billed.mbSeconds, lines: lineCount, amount: billed.amount) + "\n\n"
+        } else {
+            let corrections = adjustmentTotal
+            output += "\n  Usage of \(period): " + figures(usage.mbSeconds, lines: usage.count, amount: usage.amount) + "\n"
+            output += "  Adjustments of closed months: "
+                + figures(corrections.mbSeconds, lines: corrections.count, amount: corrections.amount) + "\n"
+            output += "  Billed: \(usage.amount.formatted(grouping: true)) + (\(corrections.amount.formatted(grouping: true))) = "
+                + "\(billed.amount.formatted(grouping: true)) \(currency), the invoices' total\n"
+            output += "  By flavor and by service type count the month's own lines; the adjustments follow them.\n\n"
+        }
         output += table("By flavor", byFlavor, total: lineTotal, countTitle: "Lines") + "\n"
         let edgeRow = Group(name: "ssl edge", count: sslEdges.lines, mbSeconds: sslEdges.mbSeconds, amount: sslEdges.amount)
         output += table("By service type", byServiceType + (sslEdges.lines > 0 ? [edgeRow] : []), total: lineTotal, countTitle: "Lines")
+        if !adjustments.isEmpty {
+            output += "\n" + table("Adjustments (late events)", adjustments, total: adjustmentTotal, countTitle: "Lines")
+        }
 
         var edges = TextTable([
             .init(title: "SSL edges", alignment: .left),
@@ -40,6 +55,12 @@ extension MonthSummary {
         }
         output += "\n" + (largestInvoices.isEmpty ? "  No invoices in \(period).\n" : largest.rendered())
         return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
+    }
+
+    /// `3,084,442.667 MB-hours (11,103,993,600 MB-seconds) in 8 lines, 578.33 USD`.
+    private func figures(_ mbSeconds: Int64, lines: Int, amount: Money) -> String {
+        "\(NumberText.mbHours(mbSeconds)) MB-hours (\(NumberText.grouped(mbSeconds)) MB-seconds) "
+            + "in \(NumberText.grouped(lines)) line\(lines == 1 ? "" : "s"), \(amount.formatted(grouping: true)) \(currency)"
     }
 
     /// A table of groups with count, MB-hours and amount, a rule and a total row.

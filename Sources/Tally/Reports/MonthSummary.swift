@@ -1,9 +1,14 @@
 /// The month at a glance (`tally summary`, README "Reports for operators"), built from a month-end
 /// run: invoices issued and held, the total billed, billed by flavor and by
 /// service type, the SSL edges (and those whose application no longer exists),
-/// the ten largest invoices, the MB-hours billed and the event accounting.
-/// Every amount is a sum of rounded line amounts, never rounded again
-/// (SPEC §3). Render with ``text()`` or ``json()``.
+/// the adjustments of closed months (SPEC §7.3), the ten largest invoices,
+/// the MB-hours billed and the event accounting. Every amount is a sum of
+/// rounded line amounts, never rounded again (SPEC §3).
+///
+/// The flavor, service-type and SSL-edge figures count the month's own lines
+/// only, which add up to ``usage``; adjustment lines are apart, one group per
+/// month they correct (``adjustments``). ``usage`` plus the adjustments is
+/// ``billed``, the invoices' total. Render with ``text()``, ``json()`` or ``csv()``.
 public struct MonthSummary: Report, Hashable {
     /// How many of the largest invoices are listed.
     public static let largestInvoiceCount = 10
@@ -61,8 +66,17 @@ public struct MonthSummary: Report, Hashable {
     public let held: Group
     /// Accounts with rejected events but no invoice.
     public let heldAccountsWithoutInvoice: Int
-    /// Every invoice: count, exact MB-seconds billed and total billed.
+    /// Every invoice: count, exact MB-seconds billed and total billed,
+    /// adjustments included (net: an adjustment may be negative).
     public let billed: Group
+    /// The month's own lines (without adjustments): line count, exact
+    /// MB-seconds and the sum of their amounts. Equals ``billed``'s figures
+    /// when there are no adjustments.
+    public let usage: Group
+    /// The adjustment lines of closed months (SPEC §7.3), one group per month
+    /// corrected, earliest first, named `YYYY-MM`: line count, MB-seconds and
+    /// amount, each possibly negative. Empty when there are none.
+    public let adjustments: [Group]
     /// Lines by flavor, in the order sandbox, live, enterprise; only flavors with lines.
     public let byFlavor: [Group]
     /// Service lines by service type, by name; SSL edges are in ``sslEdges``.
@@ -74,6 +88,13 @@ public struct MonthSummary: Report, Hashable {
     /// How every line of the log was accounted for.
     public let events: EventCounts
 
-    /// Line items on all invoices.
-    public var lineCount: Int { byFlavor.reduce(0) { $0 + $1.count } }
+    /// The month's own line items on all invoices (adjustment lines not counted).
+    public var lineCount: Int { usage.count }
+
+    /// The sum of ``adjustments``: line count, MB-seconds and amount.
+    public var adjustmentTotal: Group {
+        Group(name: "adjustments", count: adjustments.reduce(0) { $0 + $1.count },
+              mbSeconds: adjustments.reduce(0) { $0 + $1.mbSeconds },
+              amount: Money(minorUnits: adjustments.reduce(0) { $0 + $1.amount.minorUnits }, currency: currency))
+    }
 }

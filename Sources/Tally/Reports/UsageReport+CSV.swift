@@ -12,8 +12,10 @@ extension UsageReport: CSVReport {
     /// `mb_seconds`, `mb_hours` to 0.001, the sum of its lines' `amount`),
     /// and under each date the MB-seconds billed that UTC day. An account
     /// without billable usage gives the header only. `invoice_status` is
-    /// `final`, `held`, or empty without an invoice. RFC 4180 as the invoice
-    /// export.
+    /// `final`, `held`, or empty without an invoice. Adjustment lines of
+    /// closed months (SPEC §7.3) have no days and are not rows of the chart:
+    /// they are not in this CSV (`tally invoice --format csv` gives them).
+    /// RFC 4180 as the invoice export.
     public func csv() -> String {
         let dates = (0..<period.days).map { day in
             String(period.start.adding(seconds: Int64(day) * CivilCalendar.secondsPerDay).description.prefix(10))

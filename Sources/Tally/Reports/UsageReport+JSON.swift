@@ -5,7 +5,12 @@ extension UsageReport {
     /// `application`, `service`, `service_type`, `domain`, `peak_mb`,
     /// `mb_seconds` (exact), `mb_hours` (3 decimals, display only), `amount`
     /// and `days`: per day its `date`, `mb_seconds`, `mb_hours` and `peak_mb` —
-    /// then the totals `mb_seconds`, `mb_hours`, `total`, and `events`.
+    /// then the totals `mb_seconds`, `mb_hours`, `total`, and `events`. When
+    /// the invoice carries adjustment lines of closed months (SPEC §7.3),
+    /// `adjustments` lists them, without days, each as `tally invoice
+    /// --format json` writes it (with `adjusts`, the month it corrects, and
+    /// `line_id`); the totals count them, so `rows` and `adjustments` add up
+    /// to `mb_seconds` and `total`.
     public func json() -> String {
         ReportText.json(UsageDocument(
             account: account.text, period: period.description, currency: currency.code, invoice: invoiceNumber,
@@ -24,6 +29,7 @@ extension UsageReport {
                             peakMB: row.dailyPeakMB[index])
                     })
             },
+            adjustments: adjustments.isEmpty ? nil : adjustments.map { LineDocument($0, invoiceNumber: invoiceNumber) },
             mbSeconds: mbSeconds, mbHours: NumberText.mbHours(mbSeconds, grouping: false), total: total.description,
             events: events))
     }
@@ -37,13 +43,15 @@ struct UsageDocument: Encodable {
     var status: InvoiceStatus?
     var rejectedLines: Int
     var rows: [UsageRowDocument]
+    /// Present only when the invoice has adjustment lines.
+    var adjustments: [LineDocument]?
     var mbSeconds: Int64
     var mbHours: String
     var total: String
     var events: EventCounts
 
     enum CodingKeys: String, CodingKey {
-        case account, period, currency, invoice, status, rows, total, events
+        case account, period, currency, invoice, status, rows, total, events, adjustments
         case rejectedLines = "rejected_lines"
         case mbSeconds = "mb_seconds"
         case mbHours = "mb_hours"

@@ -6,18 +6,24 @@ extension UsageReport {
     /// amount, and the totals; then the event accounting. Widths fit the
     /// longest value; the same report always renders to the same text. The
     /// chart is drawn with ``ramp``: block characters for UTF-8 output, ASCII
-    /// otherwise.
+    /// otherwise. Adjustment lines of closed months (SPEC §7.3) follow the
+    /// chart's rows, one row each without days, naming the month they
+    /// correct; the total counts them.
     public func text() -> String {
         var output = "Usage of \(account) in \(period): \(ReportText.periodText(period)); amounts in \(currency)\n"
-        guard !rows.isEmpty else {
+        guard !rows.isEmpty || !adjustments.isEmpty else {
             output += "\nNo billable usage for \(account) in \(period).\n"
             if rejectedLineCount > 0 { output += heldNote }
             return ReportText.fitted(output + "\n" + ReportText.eventsLine(events) + "\n")
         }
         output += "Invoice \(invoiceNumber), status \(status ?? .final)\n\n"
         let characters = ramp.characters
-        output += "Each column is one day (UTC): the average MB reserved that day as a share of the row's peak MB;\n"
-        output += "blank: none, \(characters[1]) at most 1/\(ramp.levels) of the peak, \(characters[ramp.levels]) more than \(ramp.levels - 1)/\(ramp.levels).\n\n"
+        if rows.isEmpty {
+            output += "No usage in \(period): the invoice carries adjustments of closed months only.\n\n"
+        } else {
+            output += "Each column is one day (UTC): the average MB reserved that day as a share of the row's peak MB;\n"
+            output += "blank: none, \(characters[1]) at most 1/\(ramp.levels) of the peak, \(characters[ramp.levels]) more than \(ramp.levels - 1)/\(ramp.levels).\n\n"
+        }
 
         var table = TextTable([
             .init(title: "Application / service", alignment: .left),
@@ -45,6 +51,19 @@ extension UsageReport {
                     table.add(["SSL edges"])
                 }
                 table.add(["  " + (row.domain?.text ?? ""), "ssl edge"] + figures)
+            }
+        }
+        if !adjustments.isEmpty {
+            if !rows.isEmpty { table.blank() }
+            table.note("Adjustments of closed months (late events): no days, they correct another month's usage")
+            for line in adjustments {
+                let subject = switch line.kind {
+                case .service: "\(line.application) / \(line.service?.text ?? "")"
+                case .sslEdge: line.domain?.text ?? ""
+                }
+                table.add(["  " + subject, line.kind == .service ? line.serviceType?.text ?? "" : "ssl edge",
+                           "adjusts \(line.adjusts?.description ?? "")", "", NumberText.mbHours(line.mbSeconds),
+                           line.amount.formatted(grouping: true)])
             }
         }
         table.rule(fromColumn: 4)

@@ -27,7 +27,10 @@ struct IntegrityCommandTests {
         let result = try TallyExecutable.run(["invoice", "--month", "2026-10", "--rejects", rejectsPath, "-"], input: Self.damagedLog)
         #expect(result.status == 65)
         #expect(result.standardOutput.contains("Invoice INV-202610-acct_shop  ** HELD"))
-        #expect(result.standardError.split(separator: "\n").count == 3)
+        // Three rejected lines, then the closing summary naming the rejects file.
+        #expect(result.standardError.split(separator: "\n").filter { !$0.hasPrefix("tally: ") && !$0.hasPrefix("  ") }.count == 3)
+        #expect(result.standardError.hasSuffix("tally: next: the rejected lines are in \(rejectsPath) (JSON Lines); fix them "
+            + "in the log itself (appending a corrected line does not clear a hold), then run again.\n"))
 
         let written = try String(contentsOfFile: rejectsPath, encoding: .utf8)
         let objects = try written.split(separator: "\n").map { line in
@@ -128,6 +131,7 @@ struct IntegrityCommandTests {
         for output in [result.standardOutput, result.standardError] {
             #expect(!output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
         }
-        #expect(result.standardError.split(separator: "\n").count == 4)
+        #expect(result.standardError.split(separator: "\n").filter { !$0.hasPrefix("tally: ") && !$0.hasPrefix("  ") }.count == 4)
+        #expect(result.standardError.contains("tally: 4 lines rejected (listed above, in input order).\n"))
     }
 }

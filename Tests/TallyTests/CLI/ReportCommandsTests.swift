@@ -157,7 +157,11 @@ struct ReportCommandsTests {
             let result = try TallyExecutable.run(command + ["--month", "2026-10", "-"], input: Data(log.text.utf8),
                                                  environment: Self.utf8)
             #expect(result.status == 65, "\(command)")
-            #expect(result.standardError == "-:3: e3: service db does not exist in application shop\n", "\(command)")
+            // The rejected line, then the closing summary.
+            let lines = result.standardError.split(separator: "\n")
+            #expect(lines.first == "-:3: e3: service db does not exist in application shop", "\(command)")
+            #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("tally: ") || $0.hasPrefix("  ") }, "\(command)")
+            #expect(lines.last?.hasPrefix("tally: next: run tally invoice --month 2026-10 --rejects FILE") == true, "\(command)")
             #expect(result.standardOutput.contains("Events: 3 lines read, 2 applied, 0 duplicates, 1 rejected\n"), "\(command)")
         }
     }

@@ -84,12 +84,13 @@ struct InvoiceRunHTMLTests {
     }
 
     @Test("well-formed, self-contained: no script, no external resource, no URL anywhere",
-          arguments: ["sample", "held", "empty"] + (Fixtures.hasRealTrace ? ["real trace"] : []))
+          arguments: ["sample", "held", "empty", "adjusted"] + (Fixtures.hasRealTrace ? ["real trace"] : []))
     func selfContained(name: String) throws {
         let run: InvoiceRun = switch name {
         case "sample": try Self.october.run([Fixtures.sampleLog])
         case "held": try Self.heldRun()
         case "real trace": try Self.october.run([Fixtures.realTraceLog])
+        case "adjusted": AdjustedRuns.october2026
         default: try Self.october.run([.text("", name: "empty.jsonl")])
         }
         let html = run.html()

@@ -19,16 +19,20 @@ enum InProcess {
     static let sample = Fixtures.directory.appendingPathComponent("sample-events.jsonl").path
 
     /// Runs `tally arguments…` with `input` on standard input (a terminal
-    /// when `inputIsTerminal`), now at 2026-10-20T00:00:00Z, and
-    /// `$TALLY_RATES` set to the shipped `Rates/` unless `environment` sets it.
+    /// when `inputIsTerminal`), standard error a terminal when
+    /// `errorIsTerminal`, now at 2026-10-20T00:00:00Z, durations measured by
+    /// `clock` (the real one by default), and `$TALLY_RATES` set to the
+    /// shipped `Rates/` unless `environment` sets it.
     static func run(_ arguments: [String], environment: [String: String] = utf8, input: String = "",
-                    inputIsTerminal: Bool = false) -> Result {
+                    inputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
+                    clock: @escaping @Sendable () -> Duration = CommandContext.continuousClock) -> Result {
         let console = Console.capturing()
         var environment = environment
         if environment["TALLY_RATES"] == nil { environment["TALLY_RATES"] = Fixtures.ratesDirectory.path }
         let context = CommandContext(console: console, environment: environment, standardInput: .text(input, name: "-"),
                                      now: { Timestamp(rfc3339: "2026-10-20T00:00:00Z")! },
-                                     standardInputIsTerminal: inputIsTerminal)
+                                     standardInputIsTerminal: inputIsTerminal, standardErrorIsTerminal: errorIsTerminal,
+                                     monotonicClock: clock)
         let status = TallyCommandLine.run(arguments, context: context)
         return Result(status: status, standardOutput: console.standardOutput, standardError: console.standardError)
     }
