@@ -8,7 +8,8 @@ enum BooksCommandSupport {
     /// asked for, 65 for a log whose closed part changed, 66 for books that
     /// can't be read (damaged, or of a newer Tally) and inputs that can't be
     /// read, 74 for books that can't be written, 75 for a close holding the
-    /// books' lock, and a run's own codes.
+    /// books' lock, 78 for rate cards that no longer price a closed month
+    /// as issued, and a run's own codes.
     static func failure(_ error: BooksRunError, _ context: CommandContext) -> ExitCode {
         switch error {
         case let .run(runError):
@@ -25,6 +26,7 @@ enum BooksCommandSupport {
         case .books(.newerFormat), .books(.damaged): return .noInput
         case .books(.unusable): return .ioError
         case .books(.locked): return .temporaryFailure
+        case .notReproduced: return .configuration
         }
     }
 
@@ -41,8 +43,7 @@ enum BooksCommandSupport {
         do throws(BooksRunError) {
             switch try pipeline.booked(month, inputs, books: books, onRejection: onRejection) {
             case let .issued(run, document, adjustedBy):
-                context.console.error("tally: \(month) is closed: this is what was issued"
-                    + (adjustedBy.map { "; the log now gives other figures for \(month): the invoice of \($0) will carry the adjustment" } ?? ""))
+                noteIssued(month, adjustedBy: adjustedBy, context)
                 return .success((run, document))
             case let .preview(run):
                 return .success((run, nil))
@@ -50,6 +51,30 @@ enum BooksCommandSupport {
         } catch {
             return .failure(Stop(code: failure(error, context)))
         }
+    }
+
+    /// One account's report of `month` with the books in `books`
+    /// (`usage`, `explain`): `make` asks the pipeline for it; a closed
+    /// month's is said on standard error to be as issued, naming the month
+    /// whose invoice will carry the account's adjustment when the log now
+    /// gives other figures.
+    ///
+    /// - Returns: the report, or the exit code after an error (printed).
+    static func report<Report>(_ month: BillingPeriod, _ context: CommandContext,
+                               _ make: () throws(BooksRunError) -> BookedReport<Report>) -> Result<Report, Stop> {
+        do throws(BooksRunError) {
+            let booked = try make()
+            if case let .issued(_, adjustedBy) = booked { noteIssued(month, adjustedBy: adjustedBy, context) }
+            return .success(booked.report)
+        } catch {
+            return .failure(Stop(code: failure(error, context)))
+        }
+    }
+
+    /// Says on standard error that `month` is closed and printed as issued.
+    static func noteIssued(_ month: BillingPeriod, adjustedBy: BillingPeriod?, _ context: CommandContext) {
+        context.console.error("tally: \(month) is closed: this is what was issued"
+            + (adjustedBy.map { "; the log now gives other figures for \(month): the invoice of \($0) will carry the adjustment" } ?? ""))
     }
 
     /// A command that ends early with an exit code, its reason already printed.

@@ -9,7 +9,8 @@ struct ExplainCommand: Command {
     let help = """
         Usage: tally explain --account ACCOUNT --month YYYY-MM
                              [--line N|ID | --service APP/SERVICE | --domain DOMAIN]
-                             [--rates DIR] [--format text|json] [--output FILE] [--quiet] [FILE ...]
+                             [--rates DIR] [--format text|json] [--output FILE] [--books DIR]
+                             [--quiet] [FILE ...]
 
         Explains lines of the account's invoice for the calendar month (UTC) from
         the event log in FILEs, read in order (none, or -, reads standard input):
@@ -32,6 +33,10 @@ struct ExplainCommand: Command {
           --format FORMAT      text (default) or json
           --output FILE        write the report to FILE atomically instead of standard output;
                                - is standard output
+          --books DIR          with the books of closed months: a closed month is explained as
+                               issued, the month after the last closed one as a close would issue
+                               it now; an adjustment line down to its late events (id, FILE:LINE,
+                               type, time) and its due and billed figures
           --quiet              no progress line (a terminal shows one once a run takes 2 s)
           -h, --help           show this help
 
@@ -42,7 +47,8 @@ struct ExplainCommand: Command {
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account", "--line", "--service", "--domain"]),
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account", "--line", "--service", "--domain",
+                                                                                          "--books"]),
                                    flags: ["--quiet"])
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
@@ -54,16 +60,27 @@ struct ExplainCommand: Command {
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let explanation: ChargeExplanation
         var ownRejections = 0
+        let pipeline = ReportCommand.pipeline(rateCards, progress)
+        let onRejection = { (rejection: Rejection) in
+            ownRejections += 1
+            ReportCommand.printRejection(context)(rejection)
+        }
         do {
             defer { progress?.finish() }
-            explanation = try ReportCommand.pipeline(rateCards, progress)
-                .explanation(of: account, in: period, selecting: selection, inputs) { rejection in
-                    ownRejections += 1
-                    ReportCommand.printRejection(context)(rejection)
-                }
+            if let books = parsed["--books"] {
+                let booked = try pipeline.explanation(of: account, in: period, selecting: selection, inputs, books: books,
+                                                      onRejection: onRejection)
+                if case let .issued(_, adjustedBy) = booked { BooksCommandSupport.noteIssued(period, adjustedBy: adjustedBy, context) }
+                explanation = booked.report
+            } else {
+                explanation = try pipeline.explanation(of: account, in: period, selecting: selection, inputs, onRejection: onRejection)
+            }
         } catch {
-            if case let .run(runError) = error { return ReportCommand.failure(runError, context) }
-            throw .nothingToExplain(error)
+            switch error {
+            case let .run(runError): return ReportCommand.failure(runError, context)
+            case let .books(booksError): return BooksCommandSupport.failure(booksError, context)
+            case .noInvoice, .noLine: throw .nothingToExplain(error)
+            }
         }
         // Only the account's own lines are shown and decide the exit code.
         let status = try ReportCommand.emit(explanation, as: format, parsed,

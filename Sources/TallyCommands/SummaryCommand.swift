@@ -7,7 +7,7 @@ struct SummaryCommand: Command {
     let synopsis = "tally summary --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json|csv] [--output FILE]
-                             [--quiet] [FILE ...]
+                             [--books DIR] [--quiet] [FILE ...]
 
         Summarises the month-end run for the calendar month (UTC) from the event
         log in FILEs, read in order (none, or -, reads standard input): invoices
@@ -23,6 +23,9 @@ struct SummaryCommand: Command {
           --format FORMAT   text (default), json or csv (one row per row of the report)
           --output FILE     write the report to FILE atomically instead of standard output;
                             - is standard output
+          --books DIR       with the books of closed months: a closed month is summarised as
+                            issued; the month after the last closed one as a close would
+                            issue it now, with the adjustments of closed months
         \(ReportCommand.quietHelp)
           -h, --help        show this help
 
@@ -30,19 +33,28 @@ struct SummaryCommand: Command {
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions, flags: ["--quiet"])
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--books"]), flags: ["--quiet"])
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: MonthSummary.self)
         try ReportCommand.checkOutputs(parsed, context)
         let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
+        let pipeline = ReportCommand.pipeline(rateCards, progress)
         let run: InvoiceRun
         let report: MonthSummary
         do {
             defer { progress?.finish() }
-            run = try ReportCommand.pipeline(rateCards, progress)
-                .invoices(for: period, inputs, onRejection: ReportCommand.printRejection(context))
+            if let books = parsed["--books"] {
+                // A closed month is summarised from the run it issued (SPEC §7.4).
+                switch BooksCommandSupport.booked(period, books: books, inputs, pipeline: pipeline, context,
+                                                  onRejection: ReportCommand.printRejection(context)) {
+                case let .success((booked, _)): run = booked
+                case let .failure(stop): return stop.code
+                }
+            } else {
+                run = try pipeline.invoices(for: period, inputs, onRejection: ReportCommand.printRejection(context))
+            }
             report = try MonthSummary(run)
         } catch {
             return ReportCommand.failure(error, context)

@@ -9,7 +9,7 @@ struct UsageCommand: Command {
     let synopsis = "tally usage --account ACCOUNT --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally usage --account ACCOUNT --month YYYY-MM [--rates DIR] [--ascii]
-                           [--format text|json|csv] [--output FILE] [--quiet] [FILE ...]
+                           [--format text|json|csv] [--output FILE] [--books DIR] [--quiet] [FILE ...]
 
         Charts the account's billed memory over the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input): one
@@ -30,6 +30,9 @@ struct UsageCommand: Command {
                             (one row per service or SSL edge, one column per day)
           --output FILE     write the report to FILE atomically instead of standard output;
                             - is standard output
+          --books DIR       with the books of closed months: a closed month is charted as
+                            issued (the log as its close read it); the month after the last
+                            closed one as a close would issue it now, adjustments listed apart
         \(ReportCommand.quietHelp)
           -h, --help        show this help
 
@@ -37,7 +40,8 @@ struct UsageCommand: Command {
         """
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account"]), flags: ["--ascii", "--quiet"])
+        let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--account", "--books"]),
+                                   flags: ["--ascii", "--quiet"])
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: UsageReport.self)
@@ -47,13 +51,23 @@ struct UsageCommand: Command {
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         var report: UsageReport
         var ownRejections = 0
+        let pipeline = ReportCommand.pipeline(rateCards, progress)
+        let onRejection = { (rejection: Rejection) in
+            ownRejections += 1
+            ReportCommand.printRejection(context)(rejection)
+        }
         do {
             defer { progress?.finish() }
-            report = try ReportCommand.pipeline(rateCards, progress)
-                .usageReport(of: account, in: period, inputs) { rejection in
-                    ownRejections += 1
-                    ReportCommand.printRejection(context)(rejection)
+            if let books = parsed["--books"] {
+                switch BooksCommandSupport.report(period, context, { () throws(BooksRunError) in
+                    try pipeline.usageReport(of: account, in: period, inputs, books: books, onRejection: onRejection)
+                }) {
+                case let .success(booked): report = booked
+                case let .failure(stop): return stop.code
                 }
+            } else {
+                report = try pipeline.usageReport(of: account, in: period, inputs, onRejection: onRejection)
+            }
         } catch {
             return ReportCommand.failure(error, context)
         }

@@ -31,13 +31,26 @@ struct Adjustments {
         var account: AccountName
     }
 
+    /// One adjustment line and the figures it is the difference of.
+    struct Correction: Sendable {
+        var account: AccountName
+        /// The adjustment line: due − billed.
+        var line: LineItem
+        /// What SPEC §3 gives for the corrected month and line key now.
+        var dueMBSeconds: Int64
+        var due: Money
+        /// What was billed for them: the issued line plus the adjustments issued since.
+        var billedMBSeconds: Int64
+        var billed: Money
+    }
+
     /// The adjustment lines, by account, for `month` closed: `due` is what
     /// SPEC §3 gives for it now, `billed` what its invoices and later
     /// adjustments billed.
     ///
     /// - Throws: ``RunError/overflow(_:)`` when a difference does not fit in 64 bits.
     static func lines(for month: BillingPeriod, due: [(AccountName, LineItem)], billed: [(AccountName, LineItem)])
-        throws(RunError) -> [(account: AccountName, line: LineItem)] {
+        throws(RunError) -> [Correction] {
         func total(_ lines: [(AccountName, LineItem)]) throws(RunError) -> [Key: Figure] {
             var figures: [Key: Figure] = [:]
             for (account, line) in lines {
@@ -57,7 +70,7 @@ struct Adjustments {
         }
         let dueFigures = try total(due)
         let billedFigures = try total(billed)
-        var adjustments: [(account: AccountName, line: LineItem)] = []
+        var adjustments: [Correction] = []
         for key in Set(dueFigures.keys).union(billedFigures.keys) {
             let now = dueFigures[key]
             let before = billedFigures[key]
@@ -65,8 +78,12 @@ struct Adjustments {
             let (units, unitsOverflow) = (now?.minorUnits ?? 0).subtractingReportingOverflow(before?.minorUnits ?? 0)
             guard !secondsOverflow, !unitsOverflow else { throw .overflow("an adjustment of \(month) does not fit in 64 bits") }
             guard seconds != 0 || units != 0, let figure = now ?? before else { continue }
-            adjustments.append((figure.account, figure.line.adjustment(
-                of: month, mbSeconds: seconds, amount: Money(minorUnits: units, currency: figure.line.amount.currency))))
+            let currency = figure.line.amount.currency
+            adjustments.append(Correction(
+                account: figure.account,
+                line: figure.line.adjustment(of: month, mbSeconds: seconds, amount: Money(minorUnits: units, currency: currency)),
+                dueMBSeconds: now?.mbSeconds ?? 0, due: Money(minorUnits: now?.minorUnits ?? 0, currency: currency),
+                billedMBSeconds: before?.mbSeconds ?? 0, billed: Money(minorUnits: before?.minorUnits ?? 0, currency: currency)))
         }
         return adjustments
     }

@@ -82,6 +82,11 @@ public struct Books: Sendable {
         return Books(directory: directory, closes: closes)
     }
 
+    /// The books as they were before `month` was closed: its earlier closes.
+    func before(_ month: BillingPeriod) -> Books {
+        Books(directory: directory, closes: closes.filter { $0.period.map { $0 < month } ?? false })
+    }
+
     /// The folder of `month`'s close.
     func folder(of month: BillingPeriod) -> String {
         (directory as NSString).appendingPathComponent(month.description)

@@ -80,3 +80,23 @@ struct Usage: Sendable {
     var intervals: [MeteredInterval] = []
     var daily: [BilledResource: DailyUsageSeries] = [:]
 }
+
+extension Usage {
+    /// This usage with each resource's days cut to `month`, for a detailed
+    /// meter whose window began at `meteredFrom` (a day's start, at or
+    /// before the month's): the chart of one month from a run that metered
+    /// closed months before it (SPEC §7.3).
+    func days(of month: BillingPeriod, meteredFrom: Int64) -> Usage {
+        let first = Int((month.start.secondsSinceEpoch - meteredFrom) / CivilCalendar.secondsPerDay)
+        guard first > 0 else { return self }
+        var cut = self
+        cut.daily = daily.mapValues { series in
+            var days = DailyUsageSeries(dayCount: month.days)
+            let available = max(0, min(month.days, series.mbSeconds.count - first))
+            days.mbSeconds[0..<available] = series.mbSeconds[first..<first + available]
+            days.peakMB[0..<available] = series.peakMB[first..<first + available]
+            return days
+        }.filter { $0.value.mbSeconds.contains { $0 > 0 } }
+        return cut
+    }
+}

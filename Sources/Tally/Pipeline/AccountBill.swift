@@ -14,6 +14,9 @@ struct AccountBill {
     var replayed: Replayed
     /// The rate cards that priced it.
     var rateCards: RateCardSet
+    /// With the books: the invoice's adjustment lines with their figures and
+    /// late events (SPEC §7.3).
+    var causes: [AdjustmentCause] = []
 
     /// The account's rejected lines that hold its bill.
     var rejectedLineCount: Int { invoice?.rejectedLineCount ?? heldWithoutInvoice?.rejectedLineCount ?? 0 }

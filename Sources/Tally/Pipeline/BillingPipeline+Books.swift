@@ -13,6 +13,9 @@ public enum BooksRunError: Error, Sendable, Hashable, CustomStringConvertible {
     case beforeFirstClose(BillingPeriod, first: BillingPeriod)
     /// The books need the log as files; standard input can't be read on from.
     case standardInput
+    /// The log as a close read it no longer gives the account the invoice
+    /// that close issued: the rate cards changed since (exit 78).
+    case notReproduced(BillingPeriod, account: AccountName)
 
     /// The message, in words, with what to do.
     public var description: String {
@@ -27,6 +30,9 @@ public enum BooksRunError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(month) is before the first closed month, \(first); months before it are never issued"
         case .standardInput:
             "the books need the event log as files (they read on from where the last close stopped), not standard input"
+        case let .notReproduced(month, account):
+            "the log as read at the close of \(month) no longer gives account \(account) the invoice issued then "
+                + "(\(Invoice.number(for: account, in: month))); the rate cards changed since: give the rate cards of that close with --rates"
         }
     }
 }

@@ -76,6 +76,7 @@ extension BillingPipeline {
         var reader = reader
         reader.closedIDs = start.closedIDs
         reader.starts = start.readFrom
+        reader.stops = start.readTo
         reader.recordingIDs = options.recordingIDs
         reader.completeLinesOnly = options.completeLinesOnly
         let base = start.snapshot?.state ?? PlatformState(indexingAccounts: options.indexingAccounts)
@@ -138,6 +139,7 @@ extension BillingPipeline {
         }
         reader.finish()
         var replayed = Replayed(reader: reader, state: pass.replayer.state, counts: counts, meter: nil, captured: captured)
+        replayed.lateRecords = pass.lateRecords
         if options.keepingRecords {
             replayed.records = pass.records
             replayed.violated = Set(pass.violations.map(\.record.sequence))
@@ -162,6 +164,8 @@ private struct ReplayPass<Sink: AllocationSink> {
     var late: Int64?
     /// Every record applied (or held back by `until`), when keeping records.
     var records: [EventRecord] = []
+    /// The late events applied, when the options give a ``LateWindow``.
+    var lateRecords: [EventRecord] = []
 
     init(base: PlatformState, sink: Sink, options: ReplayOptions, baseEnd: Int64?) {
         replayer = Replayer(state: base)
@@ -190,6 +194,7 @@ private struct ReplayPass<Sink: AllocationSink> {
         } else {
             applied += 1
             if after { captured?.appliedAfter += 1 }
+            if let late = options.late, late.contains(record) { lateRecords.append(record) }
         }
     }
 }

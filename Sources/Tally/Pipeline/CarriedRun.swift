@@ -9,6 +9,12 @@ struct CarriedRun {
     /// The earliest late event's time, if the log holds late events.
     var lateFrom: Int64?
     var inputs: [EventInput]
+    /// The adjustment lines with their due and billed figures and, when the
+    /// run was asked for one account, the late events that touched each.
+    var causes: [AdjustmentCause] = []
+    /// When the run was asked for one account: its usage in the month with
+    /// the detail behind each line (intervals; days of the month).
+    var detail: Usage?
 }
 
 extension BillingPipeline {
@@ -18,19 +24,30 @@ extension BillingPipeline {
     /// back), meters the month (and the closed months since the start), and
     /// assembles the month's lines with the adjustments of closed months.
     ///
-    /// - Parameter closing: keep what a close needs (the platform at the
-    ///   month's end, the ids read).
+    /// - Parameters:
+    ///   - closing: keep what a close needs (the platform at the month's
+    ///     end, the ids read).
+    ///   - account: meter this account alone, keeping the detail behind its
+    ///     lines, and find the late events behind its adjustments.
+    ///   - readTo: read each input only up to these offsets (the log as a
+    ///     later close read it).
+    ///   - inputsChecked: the caller checked the inputs against the books.
     /// - Throws: ``BooksRunError``.
     func carryOn(to month: BillingPeriod, _ inputs: [EventInput], books: Books, closing: Bool,
+                 only account: AccountName? = nil, readTo: [Int64]? = nil, inputsChecked: Bool = false,
                  onRejection: (Rejection) -> Void) throws(BooksRunError) -> CarriedRun {
         if inputs.contains(where: { $0.isStandardInput }) { throw .standardInput }
-        try checkInputs(inputs, books: books)
+        if !inputsChecked { try checkInputs(inputs, books: books) }
         var holds = HoldList(periodEnd: month.end.secondsSinceEpoch)
-        let options = ReplayOptions(capture: closing ? month.end.secondsSinceEpoch : nil, recordingIDs: closing)
+        var options = ReplayOptions(capture: closing ? month.end.secondsSinceEpoch : nil, recordingIDs: closing)
+        options.late = books.closes.last.map(LateWindow.init)
         func replay(from start: ReplayStart, window: Range<Int64>) throws(BooksRunError) -> ReplayOutcome<Meter?> {
+            var start = start
+            for (index, offset) in (readTo ?? []).enumerated() { start.readTo[index] = offset }
             do {
                 return try self.replay(inputs, from: start, options: options,
-                                       metering: MeterRequest(window: window, accounts: nil)) { rejection in
+                                       metering: MeterRequest(window: window, accounts: account.map { [$0] },
+                                                              keepsDetail: account != nil)) { rejection in
                     holds.note(rejection)
                     onRejection(rejection)
                 }
@@ -64,8 +81,11 @@ extension BillingPipeline {
         }
 
         let priced: [PricedLine]
+        var detail: Usage?
         do {
-            priced = try price(try meter(replayed), names: replayed.names)
+            let usage = try meter(replayed)
+            priced = try price(usage, names: replayed.names)
+            if account != nil { detail = usage.days(of: month, meteredFrom: meteredFrom) }
         } catch {
             throw .run(error)
         }
@@ -80,17 +100,20 @@ extension BillingPipeline {
             due[key.month, default: []].append((names.name(line.account), line.line))
         }
         // Adjustments for every closed month the replay metered (SPEC §7.3).
+        var corrections: [Adjustments.Correction] = []
         for closed in books.closedMonths where closed.start.secondsSinceEpoch >= meteredFrom
             && closed < month {
-            let billed: [(AccountName, LineItem)]
+            var billed: [(AccountName, LineItem)]
             do throws(BooksError) {
                 billed = try billedLines(of: closed, books: books)
             } catch {
                 throw .books(error)
             }
+            if let account { billed.removeAll { $0.0 != account } }
             do throws(RunError) {
-                for (account, line) in try Adjustments.lines(for: closed, due: due[closed.monthIndex] ?? [], billed: billed) {
-                    lines.append(PricedLine(account: names.intern(account.text), line: line))
+                for correction in try Adjustments.lines(for: closed, due: due[closed.monthIndex] ?? [], billed: billed) {
+                    lines.append(PricedLine(account: names.intern(correction.account.text), line: correction.line))
+                    corrections.append(correction)
                 }
             } catch {
                 throw .run(error)
@@ -102,7 +125,13 @@ extension BillingPipeline {
         } catch {
             throw .run(error)
         }
-        return CarriedRun(run: run, replayed: replayed, lateFrom: lateFrom, inputs: inputs)
+        var carried = CarriedRun(run: run, replayed: replayed, lateFrom: lateFrom, inputs: inputs)
+        carried.detail = detail
+        let index = account == nil ? nil : LateEventIndex(replayed.lateRecords)
+        carried.causes = corrections.map { correction in
+            AdjustmentCause(correction: correction, lateRecords: index?.causes(of: correction, names: names) ?? [])
+        }
+        return carried
     }
 
     /// Every line billed for `month`: its issued lines, then the adjustments

@@ -10,6 +10,10 @@ struct ReplayStart {
     /// Where to read on in each input the close read, by input index: its
     /// offset and the lines before it.
     var readFrom: [Int: (offset: Int64, lines: Int)] = [:]
+    /// Where to stop in each input, by input index, to read the log as a
+    /// later close read it (the offset of the first byte that close did not
+    /// read); inputs not listed are read to their end.
+    var readTo: [Int: Int64] = [:]
 
     /// An empty platform; every input read whole.
     static let empty = ReplayStart()
@@ -37,6 +41,32 @@ struct ReplayOptions {
     /// applied, so that a later event dated before them can be replayed in
     /// its place (the ticket service's ledger).
     var keepingRecords = false
+    /// The events that are late for the last close (SPEC §7.3), to keep
+    /// those applied (``Replayed/lateRecords``); `nil` without a close.
+    var late: LateWindow?
+}
+
+/// What makes an event late for the last close (SPEC §7.3): dated before the
+/// end of the last closed month, and not in the log when that month was
+/// closed: in an input that close did not read, or after what it read of one.
+struct LateWindow: Sendable {
+    /// The first second after the last closed month.
+    var before: Int64
+    /// Bytes the last close read of each input, by input index.
+    var readBy: [Int64]
+
+    /// The window of `close`, the last close.
+    init(_ close: CloseRecord) {
+        before = close.period?.end.secondsSinceEpoch ?? Int64.min
+        readBy = close.inputs.map(\.bytes)
+    }
+
+    /// Whether `record` is late for that close.
+    func contains(_ record: EventRecord) -> Bool {
+        guard record.time < before else { return false }
+        let source = Int(record.location.source)
+        return source >= readBy.count || record.location.offset >= readBy[source]
+    }
 }
 
 /// The platform kept at an instant (``ReplayOptions/capture``) and what

@@ -22,6 +22,8 @@ struct Replayed {
     /// The input-order positions (``EventRecord/sequence``) of the events
     /// that broke a rule of SPEC §2.2, when ``ReplayOptions/keepingRecords``.
     var violated: Set<Int32> = []
+    /// The late events applied (``ReplayOptions/late``), in the order applied.
+    var lateRecords: [EventRecord] = []
 
     /// The names the log uses.
     var names: SymbolTable { reader.symbols }

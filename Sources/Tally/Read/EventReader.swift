@@ -64,6 +64,10 @@ struct EventReader {
     /// Where reading starts in inputs an earlier run read part of, by input
     /// index: their offset and the lines before it.
     var starts: [Int: (offset: Int64, lines: Int)] = [:]
+    /// Where reading stops in inputs read only up to a close's end (the log
+    /// as that close read it), by input index: the offset of the first byte
+    /// not read.
+    var stops: [Int: Int64] = [:]
     /// Whether a last line without its newline is left for later (following a log).
     var completeLinesOnly = false
     /// Where reading ended in each input read, by input index.
@@ -104,6 +108,7 @@ struct EventReader {
         firstSequence = previous.firstSequence
         nextSequence = previous.firstSequence
         starts = previous.starts
+        stops = previous.stops
         completeLinesOnly = previous.completeLinesOnly
         foundationOnly = previous.foundationOnly
         catalog = previous.catalog
@@ -244,17 +249,19 @@ struct EventReader {
         return end
     }
 
-    static func memory(_ bytes: [UInt8], start: (offset: Int64, lines: Int), completeLinesOnly: Bool) -> LineReader {
-        var position = Int(min(start.offset, Int64(bytes.count)))
+    static func memory(_ bytes: [UInt8], start: (offset: Int64, lines: Int), stop: Int64? = nil,
+                       completeLinesOnly: Bool) -> LineReader {
+        let limit = Int(min(stop ?? Int64(bytes.count), Int64(bytes.count)))
+        var position = Int(min(start.offset, Int64(limit)))
         return LineReader(startingAt: start, completeLinesOnly: completeLinesOnly) { () throws(InputError) -> Data? in
-            guard position < bytes.count else { return nil }
-            let end = min(position + LineReader.chunkSize, bytes.count)
+            guard position < limit else { return nil }
+            let end = min(position + LineReader.chunkSize, limit)
             defer { position = end }
             return Data(bytes[position..<end])
         }
     }
 
-    static func file(_ path: String, name: String, start: (offset: Int64, lines: Int) = (0, 0),
+    static func file(_ path: String, name: String, start: (offset: Int64, lines: Int) = (0, 0), stop: Int64? = nil,
                      completeLinesOnly: Bool = false) throws(InputError) -> (LineReader, () -> Void) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let problem = FileManager.default.fileExists(atPath: path)
@@ -270,7 +277,7 @@ struct EventReader {
                 throw InputError(name: name, problem: "cannot be read from byte \(start.offset): \(error.localizedDescription)")
             }
         }
-        return (streaming(handle, name: name, spool: nil, start: start, completeLinesOnly: completeLinesOnly),
+        return (streaming(handle, name: name, spool: nil, start: start, stop: stop, completeLinesOnly: completeLinesOnly),
                 { try? handle.close() })
     }
 
@@ -283,13 +290,14 @@ struct EventReader {
     mutating func open(_ input: EventInput, source: UInt16) throws(InputError) -> (reader: LineReader, close: () -> Void) {
         if let spool = catalog.spool(for: source) { return (spool.lineReader(), {}) }
         let start = starts[Int(source)] ?? (0, 0)
+        let stop = stops[Int(source)]
         switch input.origin {
         case let .bytes(bytes):
-            return (Self.memory(bytes, start: start, completeLinesOnly: completeLinesOnly), {})
+            return (Self.memory(bytes, start: start, stop: stop, completeLinesOnly: completeLinesOnly), {})
         case let .file(path):
             let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
             if type == nil || type == .typeRegular {
-                return try Self.file(path, name: input.name, start: start, completeLinesOnly: completeLinesOnly)
+                return try Self.file(path, name: input.name, start: start, stop: stop, completeLinesOnly: completeLinesOnly)
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw InputError(name: input.name, problem: "cannot be opened; check that it is readable")
@@ -314,15 +322,20 @@ struct EventReader {
     }
 
     private static func streaming(_ handle: FileHandle, name: String, spool: InputSpool?,
-                                  start: (offset: Int64, lines: Int) = (0, 0), completeLinesOnly: Bool = false) -> LineReader {
-        LineReader(startingAt: start, completeLinesOnly: completeLinesOnly) { () throws(InputError) -> Data? in
+                                  start: (offset: Int64, lines: Int) = (0, 0), stop: Int64? = nil,
+                                  completeLinesOnly: Bool = false) -> LineReader {
+        var position = start.offset
+        return LineReader(startingAt: start, completeLinesOnly: completeLinesOnly) { () throws(InputError) -> Data? in
+            let wanted = stop.map { Int(max(0, min(Int64(LineReader.chunkSize), $0 - position))) } ?? LineReader.chunkSize
+            guard wanted > 0 else { return nil }
             let chunk: Data?
             do {
-                chunk = try handle.read(upToCount: LineReader.chunkSize)
+                chunk = try handle.read(upToCount: wanted)
             } catch {
                 throw InputError(name: name, problem: "read failed: \(error.localizedDescription)")
             }
             guard let chunk, !chunk.isEmpty else { return chunk }
+            position += Int64(chunk.count)
             try spool?.append(chunk)
             return chunk
         }

@@ -25,7 +25,10 @@ extension ChargeExplanation {
                          start: references.start(of: interval, window: window),
                          end: references.end(of: interval, window: window))
             }
-            lines.append(Line(number: offset + 1, item: item, intervals: intervals))
+            let cause = item.isAdjustment
+                ? bill.causes.first { $0.correction.account == bill.account && $0.correction.line == item } : nil
+            lines.append(Line(number: offset + 1, item: item, intervals: intervals,
+                              adjustment: cause.map { references.adjustment($0) }))
         }
         self.init(account: bill.account, period: period, currency: invoice.total.currency,
                   invoiceNumber: invoice.number, status: invoice.status,
@@ -51,6 +54,18 @@ private struct EventReferences {
             eventID: line.eventID.flatMap { try? EventID($0) }, location: replayed.location(of: location))
         cache[location] = (reference, line.time)
         return (reference, line.time)
+    }
+
+    /// An adjustment's figures, its late events named by their lines.
+    mutating func adjustment(_ cause: AdjustmentCause) -> ChargeExplanation.Adjustment {
+        let correction = cause.correction
+        return ChargeExplanation.Adjustment(
+            dueMBSeconds: correction.dueMBSeconds, due: correction.due,
+            billedMBSeconds: correction.billedMBSeconds, billed: correction.billed,
+            lateEvents: cause.lateRecords.map { record in
+                ChargeExplanation.LateEvent(event: event(at: record.location).reference, type: record.type,
+                                            time: Timestamp(secondsSinceEpoch: record.time))
+            })
     }
 
     /// An interval that starts later than its event cut at the period's

@@ -13,7 +13,9 @@ extension ChargeExplanation {
     /// and, when an event is named, `event` {`id`, `file`, `line`}. An
     /// adjustment line of a closed month (SPEC §7.3) has `adjusts` (the month
     /// it corrects), no `exact_amount` (its amount is due − billed, not
-    /// computed from its MB-seconds) and no intervals.
+    /// computed from its MB-seconds) and no intervals; explained with the
+    /// books, it has `due` and `billed` (each `mb_seconds` and `amount`) and
+    /// `late_events`, each with `id`, `file`, `line`, `type` and `time`.
     public func json() -> String {
         ReportText.json(ExplanationDocument(
             account: account.text, period: period.description, currency: currency.code, invoice: invoiceNumber,
@@ -46,11 +48,34 @@ struct ExplainedLineDocument: Encodable {
     var rounding: RoundingMode
     var rateCardEffectiveFrom: String
     var intervals: [IntervalDocument]
+    /// For an adjustment line explained with the books.
+    var due: FiguresDocument?
+    var billed: FiguresDocument?
+    var lateEvents: [LateEventDocument]?
 
     enum CodingKeys: String, CodingKey {
-        case line, rounding, intervals
+        case line, rounding, intervals, due, billed
         case exactAmount = "exact_amount"
         case rateCardEffectiveFrom = "rate_card_effective_from"
+        case lateEvents = "late_events"
+    }
+
+    struct FiguresDocument: Encodable {
+        var mbSeconds: Int64
+        var amount: String
+
+        enum CodingKeys: String, CodingKey {
+            case amount
+            case mbSeconds = "mb_seconds"
+        }
+    }
+
+    struct LateEventDocument: Encodable {
+        var id: String?
+        var file: String
+        var line: Int
+        var type: String
+        var time: String
     }
 
     init(_ line: ChargeExplanation.Line, invoiceNumber: String) {
@@ -60,6 +85,14 @@ struct ExplainedLineDocument: Encodable {
         rounding = line.item.rateCard.rounding
         rateCardEffectiveFrom = line.item.rateCard.effectiveFrom.description
         intervals = line.intervals.map(IntervalDocument.init)
+        if let adjustment = line.adjustment {
+            due = FiguresDocument(mbSeconds: adjustment.dueMBSeconds, amount: adjustment.due.description)
+            billed = FiguresDocument(mbSeconds: adjustment.billedMBSeconds, amount: adjustment.billed.description)
+            lateEvents = adjustment.lateEvents.map { late in
+                LateEventDocument(id: late.event.eventID?.text, file: late.event.location.file, line: late.event.location.line,
+                                  type: late.type.rawValue, time: late.time.description)
+            }
+        }
     }
 
     /// The invoice line's own fields, as `tally invoice --format json` writes them, then this document's.
@@ -71,6 +104,9 @@ struct ExplainedLineDocument: Encodable {
         try container.encode(rounding, forKey: .rounding)
         try container.encode(rateCardEffectiveFrom, forKey: .rateCardEffectiveFrom)
         try container.encode(intervals, forKey: .intervals)
+        try container.encodeIfPresent(due, forKey: .due)
+        try container.encodeIfPresent(billed, forKey: .billed)
+        try container.encodeIfPresent(lateEvents, forKey: .lateEvents)
     }
 }
 

@@ -7,8 +7,9 @@ extension ChargeExplanation {
     /// month end, rate card change), and its seconds × instances × MB per
     /// instance = MB-seconds — the total of the intervals, and the arithmetic
     /// from MB-seconds to the exact and the rounded amount; an adjustment line
-    /// of a closed month (SPEC §7.3) with the month it corrects and its
-    /// figures (due − billed) instead; then the event accounting. ASCII only.
+    /// of a closed month (SPEC §7.3) with the month it corrects, its figures
+    /// (due − billed) and the late events behind it instead; then the event
+    /// accounting. ASCII only.
     public func text() -> String {
         var output = "Explanation of \(invoiceNumber) for \(period): \(ReportText.periodText(period)); amounts in \(currency)\n"
         output += "  Account         \(account)\n"
@@ -79,9 +80,10 @@ extension ChargeExplanation {
         return output
     }
 
-    /// An adjustment line of a closed month (SPEC §7.3): what it corrects and
+    /// An adjustment line of a closed month (SPEC §7.3): what it corrects,
     /// its figures, which are what is due for that month now minus what was
-    /// billed for it; the late events behind it are not traced.
+    /// billed for it, and, explained with the books, the due and billed
+    /// figures and the late events behind it (README, "Closing a month").
     static func adjustmentText(_ line: Line, of lineCount: Int, invoiceNumber: String, account: AccountName) -> String {
         let item = line.item
         let card = item.rateCard
@@ -108,11 +110,35 @@ extension ChargeExplanation {
                         indent: 2)
         output += field("Usage", "\(item.usageStart) to \(item.usageEnd), the corrected line's", indent: 2)
         output += "\n"
+        if let adjustment = line.adjustment {
+            output += field("Due", "\(NumberText.grouped(adjustment.dueMBSeconds)) MB-seconds, "
+                            + "\(adjustment.due.formatted(grouping: true)) \(currency): what \(month) comes to now, "
+                            + "from the whole log", indent: 2)
+            output += field("Billed", "\(NumberText.grouped(adjustment.billedMBSeconds)) MB-seconds, "
+                            + "\(adjustment.billed.formatted(grouping: true)) \(currency): the line of \(correctedNumber) "
+                            + "and the adjustments of \(month) issued since", indent: 2)
+        }
         output += field("MB-seconds", "\(NumberText.grouped(item.mbSeconds)) (due - billed)", indent: 2)
         output += field("MB-hours", "\(NumberText.mbHours(item.mbSeconds)) (to 0.001)", indent: 2)
         output += field("Amount", "\(item.amount.formatted(grouping: true)) \(currency): due - billed, "
                         + "each rounded once when computed; not rounded again", indent: 2)
-        output += field("Events", "the late events behind this adjustment are not listed here yet", indent: 2)
+        guard let adjustment = line.adjustment else {
+            output += field("Events", "the late events behind it are listed when it is explained with the books "
+                            + "(tally explain --books DIR)", indent: 2)
+            return output
+        }
+        let resource = item.kind == .service ? "this service or its application" : "this domain or the edge's application"
+        output += "\n"
+        if adjustment.lateEvents.isEmpty {
+            output += field("Late events", "none of this account names \(resource): the change comes from what other late "
+                            + "events did to later events (one may now break a rule; see the rejected lines)", indent: 2)
+        } else {
+            output += field("Late events", "\(adjustment.lateEvents.count): events of this account that reached the log "
+                            + "after the previous close, dated before the end of \(month), naming \(resource)", indent: 2)
+        }
+        for late in adjustment.lateEvents {
+            output += field("Late event", "\(late.event): \(late.type) at \(late.time)", indent: 2)
+        }
         return output
     }
 

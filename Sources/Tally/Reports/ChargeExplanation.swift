@@ -4,8 +4,9 @@
 /// the events that opened and closed each interval, the rate card, and the
 /// arithmetic from MB-seconds to the rounded amount. The intervals of a line
 /// add up to its MB-seconds exactly. An adjustment line of a closed month
-/// (SPEC §7.3) is explained by its figures and the month it corrects only.
-/// Render with ``text()`` or ``json()``.
+/// (SPEC §7.3) is explained by the month it corrects, its due and billed
+/// figures, and the late events that touched its line (README, "Closing a
+/// month"). Render with ``text()`` or ``json()``.
 public struct ChargeExplanation: Report, Hashable {
     /// The account.
     public let account: AccountName
@@ -34,8 +35,19 @@ public struct ChargeExplanation: Report, Hashable {
         /// The line as the invoice shows it.
         public let item: LineItem
         /// Its intervals, earliest first; none for an adjustment line (SPEC
-        /// §7.3), whose late events are not traced yet.
+        /// §7.3), which is explained by ``adjustment`` instead.
         public let intervals: [Interval]
+        /// For an adjustment line explained with the books: what it is the
+        /// difference of and the late events behind it; `nil` otherwise.
+        public let adjustment: Adjustment?
+
+        /// A line with its intervals, and for an adjustment line its figures.
+        init(number: Int, item: LineItem, intervals: [Interval], adjustment: Adjustment? = nil) {
+            self.number = number
+            self.item = item
+            self.intervals = intervals
+            self.adjustment = adjustment
+        }
 
         /// The sum of the intervals' MB-seconds; equals `item.mbSeconds`.
         public var intervalMBSeconds: Int64 { intervals.reduce(0) { $0 + $1.mbSeconds } }
@@ -51,6 +63,36 @@ public struct ChargeExplanation: Report, Hashable {
                                            minimumFractionDigits: item.amount.currency.minorUnitExponent,
                                            grouping: grouping)
         }
+    }
+
+    /// What an adjustment line (SPEC §7.3) is the difference of, and the late
+    /// events taken to cause it (README, "Closing a month": late events of
+    /// the account, dated before the end of the corrected month, of the
+    /// line's service or domain or of its application as a whole).
+    public struct Adjustment: Sendable, Hashable {
+        /// MB-seconds SPEC §3 gives for the corrected month and the line's key
+        /// from the whole log now.
+        public let dueMBSeconds: Int64
+        /// The amount due, rounded once as any line.
+        public let due: Money
+        /// MB-seconds billed for them: the issued line plus every adjustment
+        /// of that month issued since (0 when there was none).
+        public let billedMBSeconds: Int64
+        /// The amount billed for them.
+        public let billed: Money
+        /// The late events that touched the line, in order of time.
+        public let lateEvents: [LateEvent]
+    }
+
+    /// An event that reached the log after the close of the month it is
+    /// dated in, or of a later month (SPEC §7.3).
+    public struct LateEvent: Sendable, Hashable {
+        /// Its id and where it was read.
+        public let event: EventReference
+        /// Its `type`.
+        public let type: EventType
+        /// Its `time`, UTC.
+        public let time: Timestamp
     }
 
     /// A stretch of time over which the line's resource held one allocation

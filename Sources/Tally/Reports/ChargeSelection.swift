@@ -37,7 +37,8 @@ public enum ChargeSelection: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why a charge can't be explained (README, "Reports for operators"). The CLI maps ``run(_:)`` like
-/// the month-end run (exit 66 or 78) and the others to a usage error (64).
+/// the month-end run (exit 66 or 78), ``books(_:)`` like `tally invoice --books`, and the others to a
+/// usage error (64).
 public enum ExplainError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The run itself failed: an input can't be read or the rate cards can't price it.
     case run(RunError)
@@ -45,11 +46,16 @@ public enum ExplainError: Error, Sendable, Hashable, CustomStringConvertible {
     case noInvoice(AccountName, BillingPeriod)
     /// The selection matches no line of the invoice.
     case noLine(ChargeSelection, invoiceNumber: String, lineCount: Int)
+    /// With `--books`: the books can't be used, or the month can't be asked
+    /// for with them (SPEC §7.4).
+    case books(BooksRunError)
 
     /// What went wrong and what to do, for the operator.
     public var description: String {
         switch self {
         case let .run(error):
+            "\(error)"
+        case let .books(error):
             "\(error)"
         case let .noInvoice(account, period):
             "account \(account) has no invoice for \(period) (no billable usage); check --account and --month"

@@ -9,11 +9,14 @@ import TallyCommands
 struct BooksCloseTests {
     /// A folder with a copy of the sample log and a books folder.
     struct Workspace {
-        let folder = Fixtures.temporaryDirectory()
+        let folder: URL
         var log: String { folder.appendingPathComponent("events.jsonl").path }
         var books: String { folder.appendingPathComponent("books").path }
 
-        init() throws {
+        /// In a fresh temporary folder, or in `folder` (made here).
+        init(in folder: URL? = nil) throws {
+            self.folder = folder ?? Fixtures.temporaryDirectory()
+            try FileManager.default.createDirectory(at: self.folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: InProcess.sample, toPath: log)
         }
 
