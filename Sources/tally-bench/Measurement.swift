@@ -21,8 +21,16 @@ enum Measurement {
         return (result!, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
-    /// Peak resident memory of this process so far, in bytes.
+    /// Peak resident memory of this process so far, in bytes: `VmHWM` of
+    /// `/proc/self/status`. (`getrusage`'s `ru_maxrss` carries over the
+    /// parent's peak through `exec` on Linux, so a small child of a large
+    /// benchmark process would report the parent's figure.)
     static func peakResidentBytes() -> Int {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+            return kilobytes * 1024
+        }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return usage.ru_maxrss * 1024

@@ -10,8 +10,15 @@ import Tally
 /// conflicting duplicates) and of exact duplicates.
 struct SyntheticLog {
     var shape: BenchmarkShape
+    /// Lines in all; with ``months``, lines in each month.
     var events: Int
     var seed: UInt64
+    /// With months, the log spans them, `events` lines in each, written one
+    /// file a month (log rotation); without, it spans the shape's time.
+    var months: [BillingPeriod] = []
+    /// Only valid lines: no bad lines and no duplicates (a close is refused
+    /// while an invoice is held).
+    var clean = false
 
     private struct Service {
         var name: Int
@@ -40,18 +47,41 @@ struct SyntheticLog {
     /// The file name that identifies this log in the cache folder.
     var fileName: String { "bench-\(shape.rawValue)-\(events)-s\(seed).jsonl" }
 
+    /// The instant of line `index`: evenly spread over the shape's time, or
+    /// over each month, `events` lines a month.
+    func time(of index: Int) -> Timestamp {
+        guard !months.isEmpty else {
+            let end: Int64 = 1_793_491_200                         // 2026-11-01T00:00:00Z
+            let start: Int64 = 1_790_467_200 - Int64(shape.historyMonths) * 2_629_746   // 2026-09-27, minus history
+            return Timestamp(secondsSinceEpoch: start + Int64(min(index, events)) * (end - start) / Int64(events))
+        }
+        let month = months[min(index / events, months.count - 1)]
+        let length = month.end.secondsSinceEpoch - month.start.secondsSinceEpoch
+        return Timestamp(secondsSinceEpoch: month.start.secondsSinceEpoch + Int64(index % events) * length / Int64(events))
+    }
+
     /// Writes the log to `path`.
     func write(to path: String) throws {
+        try write(toFiles: [path])
+    }
+
+    /// Writes the log to `paths`: one file, or one per month of ``months``.
+    func write(toFiles paths: [String]) throws {
+        precondition(paths.count == max(1, months.count), "one file, or one a month")
         var random = SplitMix64(seed: seed)
         let accountCount = shape.accounts
         var accounts = [Account](repeating: Account(), count: accountCount)
-        let end: Int64 = 1_793_491_200                         // 2026-11-01T00:00:00Z
-        let start: Int64 = 1_790_467_200 - Int64(shape.historyMonths) * 2_629_746   // 2026-09-27, minus history
+        let total = events * max(1, months.count)
         var lines: [String] = []
         if shape.shuffled { lines.reserveCapacity(events) }
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
-        defer { try? handle.close() }
+        var handles: [FileHandle] = []
+        defer { for handle in handles { try? handle.close() } }
+        for path in paths {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+            handles.append(handle)
+        }
+        var handle = handles[0]
         var buffer = ""
         buffer.reserveCapacity(1 << 21)
         var recent: [String] = []
@@ -64,6 +94,11 @@ struct SyntheticLog {
             }
         }
         func emit(_ line: String) throws {
+            // A new month's first line goes to its own file.
+            if !months.isEmpty, written > 0, written % events == 0 {
+                try flush(true)
+                handle = handles[written / events]
+            }
             written += 1
             if shape.shuffled {
                 lines.append(line)
@@ -75,20 +110,20 @@ struct SyntheticLog {
         }
 
         var index = 0
-        while written < events {
+        while written < total {
             defer { index += 1 }
-            let time = Timestamp(secondsSinceEpoch: start + Int64(min(index, events)) * (end - start) / Int64(events))
+            let time = self.time(of: written)
             let id = "ev-\(seed)-\(index)"
             let accountNumber = Int(random.next() % UInt64(accountCount))
             let accountName = "acct_\(accountNumber)"
             let prefix = "{\"id\":\"\(id)\",\"time\":\"\(time)\",\"type\":"
 
             // An exact re-send of a recent line: a duplicate (SPEC §2.1).
-            if shape.duplicatePercent > 0, !recent.isEmpty, Int(random.next() % 100) < shape.duplicatePercent {
+            if !clean, shape.duplicatePercent > 0, !recent.isEmpty, Int(random.next() % 100) < shape.duplicatePercent {
                 try emit(recent[Int(random.next() % UInt64(recent.count))])
                 continue
             }
-            if Int(random.next() % 100) < shape.invalidPercent {
+            if !clean, Int(random.next() % 100) < shape.invalidPercent {
                 switch random.next() % 4 {
                 case 0: try emit("garbage line \(index) {not json")
                 case 1: try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"app_0\",\"service\":\"svc_0\",\"instances\":0}")
@@ -162,7 +197,9 @@ struct SyntheticLog {
             return event("service.destroyed", ",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\"")
         }
         if !sandbox, random.next() % 1000 < UInt64(shape.sslPerMille) {
-            let domain = "www.a\(accountName)-\(app.name).example.com"
+            // The other shapes keep the underscore of `acct_N`, which is not a host name: their SSL lines are
+            // rejected; a clean log writes a valid one.
+            let domain = "www.a\(clean ? accountName.replacingOccurrences(of: "_", with: "-") : accountName)-\(app.name).example.com"
             if app.domain == nil, app.services.first?.name == 0 {
                 app.domain = domain
                 return event("domain.added", ",\"app\":\"\(appName)\",\"service\":\"svc_0\",\"domain\":\"\(domain)\"")

@@ -11,6 +11,7 @@ import Tally
 let usage = """
     Usage: swift run -c release tally-bench [--shapes S,S,...] [--events N,N,...] [--seed S]
                [--runs N] [--cache DIR]
+           swift run -c release tally-bench --close [--events N] [--seed S] [--runs N] [--cache DIR]
 
     Shapes: \(BenchmarkShape.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)
     Defaults: --events 1000000,10000000, seed 42, 3 runs (1 at 10 million events and
@@ -18,6 +19,12 @@ let usage = """
     Prints for each shape and size the seconds up to each stage (read, replay,
     meter, whole run with JSON), events per second of the whole run, its ratio
     to the newline scan of the same file, and its peak resident memory.
+
+    --close: a 13-month log of N events a month (default 1000000), one file a month,
+    months 1-12 closed once (cached beside the log); then the close of month 13 and a
+    plain run over month 13's file alone, each in a fresh process (best of --runs, default
+    3), their ratio and peak resident memory; then a late event 12 months back, and the
+    lines the preview of month 14 reads again.
     """
 
 struct Options {
@@ -27,6 +34,11 @@ struct Options {
     var runs = 3
     var cache = "/tmp/tally-bench"
     var measure: (path: String, stage: String)?
+    /// `--close`: the close benchmark.
+    var close = false
+    /// A measuring process of the close benchmark: `--measure-close` or
+    /// `--measure-preview`, then books, month and files.
+    var measureBooks: (mode: String, arguments: [String])?
 }
 
 func parse(_ arguments: [String]) -> Options? {
@@ -54,6 +66,11 @@ func parse(_ arguments: [String]) -> Options? {
         case "--measure":
             guard let path = value(), let stage = value() else { return nil }
             options.measure = (path, stage)
+        case "--close": options.close = true
+        case "--measure-close", "--measure-preview":
+            guard arguments.count > index + 3 else { return nil }
+            options.measureBooks = (arguments[index], Array(arguments[(index + 1)...]))
+            return options
         default: return nil
         }
         index += 1
@@ -68,6 +85,21 @@ if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-
 guard let options = parse(CommandLine.arguments) else {
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(64)
+}
+
+if let (mode, arguments) = options.measureBooks {
+    do {
+        let (books, month, paths) = (arguments[0], arguments[1], Array(arguments.dropFirst(2)))
+        if mode == "--measure-close" {
+            try CloseBenchmark.measureClose(books: books, month: month, paths: paths)
+        } else {
+            try CloseBenchmark.measurePreview(books: books, month: month, paths: paths)
+        }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))
+        exit(70)
+    }
 }
 
 if let (path, stage) = options.measure {
@@ -98,11 +130,12 @@ func log(_ shape: BenchmarkShape, events: Int) -> String {
     return path
 }
 
-/// Runs `--measure path stage` in a fresh process: (seconds, figure, peak resident bytes).
-func measure(_ path: String, _ stage: String) -> (seconds: Double, figure: Int, peak: Int) {
+/// Runs this benchmark with `arguments` in a fresh process: the three
+/// tab-separated fields it prints.
+func child(_ arguments: [String]) -> [String] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    process.arguments = ["--measure", path, stage]
+    process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     do { try process.run() } catch {
@@ -111,10 +144,27 @@ func measure(_ path: String, _ stage: String) -> (seconds: Double, figure: Int, 
     }
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    let parts = output.split(whereSeparator: { $0 == "\t" || $0 == "\n" })
-    guard process.terminationStatus == 0, parts.count == 3, let seconds = Double(parts[0]),
-          let figure = Int(parts[1]), let peak = Int(parts[2]) else { exit(process.terminationStatus == 0 ? 70 : process.terminationStatus) }
+    let parts = output.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).map(String.init)
+    guard process.terminationStatus == 0, parts.count == 3 else { exit(process.terminationStatus == 0 ? 70 : process.terminationStatus) }
+    return parts
+}
+
+/// Runs `--measure path stage` in a fresh process: (seconds, figure, peak resident bytes).
+func measure(_ path: String, _ stage: String) -> (seconds: Double, figure: Int, peak: Int) {
+    let parts = child(["--measure", path, stage])
+    guard let seconds = Double(parts[0]), let figure = Int(parts[1]), let peak = Int(parts[2]) else { exit(70) }
     return (seconds, figure, peak)
+}
+
+if options.close {
+    do {
+        try CloseBenchmark.run(events: options.sizes.count == 1 ? options.sizes[0] : 1_000_000, seed: options.seed,
+                               cache: options.cache, runs: options.runs, child: child)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))
+        exit(70)
+    }
 }
 
 let stages = ["floor"] + BillingPipeline.Stage.allCases.map(\.rawValue)

@@ -26,7 +26,7 @@ struct InvoiceAssembler: Sendable {
         var invoices: [Invoice] = []
         invoices.reserveCapacity(groups.count)
         for (account, lines) in groups {
-            let ordered = lines.count > 1 ? lines.sorted(by: Self.precedes) : lines
+            let ordered = Self.ordered(lines)
             var total = Money.zero(currency)
             for line in ordered {
                 guard let sum = total.adding(line.amount) else {
@@ -57,26 +57,55 @@ struct InvoiceAssembler: Sendable {
     /// service, SSL edges after, by domain; the same subject's lines by rate
     /// card, then flavor.
     static func precedes(_ lhs: LineItem, _ rhs: LineItem) -> Bool {
-        if lhs.adjusts != rhs.adjusts {
-            guard let left = lhs.adjusts else { return true }
-            guard let right = rhs.adjusts else { return false }
-            return left < right
-        }
-        func key(_ line: LineItem) -> (Int, String, String, Timestamp, Flavor) {
+        SortKey(lhs) < SortKey(rhs)
+    }
+
+    /// `lines` in the order of ``precedes(_:_:)``, equal lines in the order
+    /// given: each line's key is made once, not at every comparison (an
+    /// account may have thousands of lines).
+    static func ordered(_ lines: [LineItem]) -> [LineItem] {
+        guard lines.count > 1 else { return lines }
+        let keys = lines.map(SortKey.init)
+        let order = lines.indices.sorted { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) }
+        return order.map { lines[$0] }
+    }
+
+    /// What orders a line on its invoice (``precedes(_:_:)``).
+    struct SortKey: Comparable {
+        /// The month an adjustment corrects; `nil`, first, for the month's own lines.
+        var adjusts: BillingPeriod?
+        /// 0 for a service, 1 for an SSL edge.
+        var kind: Int
+        /// The application and service, or the domain and application.
+        var first: String
+        var second: String
+        var effectiveFrom: Timestamp
+        var flavor: Flavor
+
+        init(_ line: LineItem) {
+            adjusts = line.adjusts
             switch line.kind {
             case .service:
-                (0, line.application.text, line.service?.text ?? "", line.rateCard.effectiveFrom, line.flavor)
+                (kind, first, second) = (0, line.application.text, line.service?.text ?? "")
             case .sslEdge:
-                (1, line.domain?.text ?? "", line.application.text, line.rateCard.effectiveFrom, line.flavor)
+                (kind, first, second) = (1, line.domain?.text ?? "", line.application.text)
             }
+            effectiveFrom = line.rateCard.effectiveFrom
+            flavor = line.flavor
         }
-        let left = key(lhs)
-        let right = key(rhs)
-        if left.0 != right.0 { return left.0 < right.0 }
-        // Names are ASCII (SPEC §2): String's order is their byte order, and
-        // its fast path for ASCII beats comparing UTF-8 views element by element.
-        if left.1 != right.1 { return left.1 < right.1 }
-        if left.2 != right.2 { return left.2 < right.2 }
-        return (left.3, left.4) < (right.3, right.4)
+
+        static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+            if lhs.adjusts != rhs.adjusts {
+                guard let left = lhs.adjusts else { return true }
+                guard let right = rhs.adjusts else { return false }
+                return left < right
+            }
+            if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+            // Names are ASCII (SPEC §2): String's order is their byte order, and
+            // its fast path for ASCII beats comparing UTF-8 views element by element.
+            if lhs.first != rhs.first { return lhs.first < rhs.first }
+            if lhs.second != rhs.second { return lhs.second < rhs.second }
+            return (lhs.effectiveFrom, lhs.flavor) < (rhs.effectiveFrom, rhs.flavor)
+        }
     }
 }

@@ -6,14 +6,13 @@ import Glibc
 /// Everything one close writes into the books (README, "Closing a month").
 struct ClosePackage {
     var record: CloseRecord
-    /// The SPEC §6 document, as printed.
-    var document: String
-    /// The whole run, for reprinting in every format and for later adjustments.
+    /// The whole run, for reprinting in every format and for later
+    /// adjustments; its SPEC §6 document is written as it is printed.
     var run: InvoiceRun
     var snapshot: Snapshot
-    /// The ids first read by this close, with their first lines.
+    /// The ids first read by this close, with their first lines, sorted as the list is.
     var ids: [RegisteredID]
-    /// Every closed id so far, this close's included.
+    /// Every id of the closes before; ``ids`` are set in it as it is written.
     var filter: IDFilter
 }
 
@@ -28,7 +27,7 @@ extension Books {
     /// - Returns: `false`, writing nothing, when the month was closed meanwhile.
     /// - Throws: ``BooksError/unusable(path:problem:)`` when a write fails; the
     ///   temporary folder is then removed.
-    func write(_ package: ClosePackage, step: (String) -> Void = { _ in }) throws(BooksError) -> Bool {
+    func write(_ package: consuming ClosePackage, step: (String) -> Void = { _ in }) throws(BooksError) -> Bool {
         guard let month = package.record.period else { throw .unusable(path: directory, problem: "no month to close") }
         try Self.makeFolder(directory)
         let marker = (directory as NSString).appendingPathComponent(Self.markerName)
@@ -45,26 +44,44 @@ extension Books {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let record: Data
-        let run: Data
         do {
             record = try encoder.encode(package.record)
-            run = try encoder.encode(package.run)
         } catch {
             throw .unusable(path: temporary, problem: "the close could not be written as JSON: \(error)")
         }
-        let files: [(String, [UInt8])] = [
-            (Self.invoicesName, Array(package.document.utf8)),
-            (Self.runName, [UInt8](run)),
-            (Self.snapshotName, package.snapshot.encoded()),
-            (Self.idsName, ClosedIDs.list(package.ids)),
-            (Self.filterName, Self.encoded(package.filter)),
-            // The record last: a folder without it is no close.
-            (Self.closeName, [UInt8](record) + [0x0A]),
-        ]
-        for (name, bytes) in files {
+        /// Writes one file of the close; each file's bytes are made just before and freed after.
+        func put(_ name: String, _ bytes: UnsafeRawBufferPointer) throws(BooksError) {
             try Self.writeFile((temporary as NSString).appendingPathComponent(name), bytes)
             step("wrote \(name)")
         }
+        func put(_ name: String, _ bytes: [UInt8]) throws(BooksError) {
+            let written: Result<Void, BooksError> = bytes.withUnsafeBytes { buffer in
+                do throws(BooksError) { try put(name, buffer) } catch { return .failure(error) }
+                return .success(())
+            }
+            try written.get()
+        }
+        // The largest files are written in pieces, never held whole.
+        try Self.writeFile((temporary as NSString).appendingPathComponent(Self.invoicesName)) { (send) throws(BooksError) in
+            InvoiceRunJSONWriter.write(package.run, in: send)
+        }
+        step("wrote \(Self.invoicesName)")
+        try Self.writeFile((temporary as NSString).appendingPathComponent(Self.runName)) { (send) throws(BooksError) in
+            do {
+                try package.run.booksJSON(send)
+            } catch {
+                throw .unusable(path: temporary, problem: "the close could not be written as JSON: \(error)")
+            }
+        }
+        step("wrote \(Self.runName)")
+        try put(Self.snapshotName, package.snapshot.encoded())
+        try put(Self.idsName, ClosedIDs.list(package.ids))
+        try Self.writeFile((temporary as NSString).appendingPathComponent(Self.filterName)) { (send) throws(BooksError) in
+            Self.encode(package.filter, adding: package.ids, send)
+        }
+        step("wrote \(Self.filterName)")
+        // The record last: a folder without it is no close.
+        try put(Self.closeName, [UInt8](record) + [0x0A])
         try Self.flush(folder: temporary)
         step("flushed")
         guard rename(temporary, folder) == 0 else {
@@ -110,19 +127,50 @@ extension Books {
         }
     }
 
-    /// Writes `bytes` to a new file and flushes it to disk.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(BooksError) {
+    /// Writes the pieces `produce` sends to a new file, in order, and flushes it to disk.
+    private static func writeFile(_ path: String,
+                                  producing produce: (_ send: ([UInt8]) -> Void) throws(BooksError) -> Void) throws(BooksError) {
         let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .unusable(path: path, problem: "cannot be made: \(errorText())") }
         defer { Glibc.close(descriptor) }
+        var failure: BooksError?
+        try produce { piece in
+            guard failure == nil else { return }
+            piece.withUnsafeBytes { bytes in
+                do throws(BooksError) { try writeAll(descriptor, bytes, path: path) } catch { failure = error }
+            }
+        }
+        if let failure { throw failure }
+        guard fsync(descriptor) == 0 else { throw .unusable(path: path, problem: "flushing failed: \(errorText())") }
+    }
+
+    /// Writes `bytes` to a new file and flushes it to disk.
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(BooksError) {
+        let written: Result<Void, BooksError> = bytes.withUnsafeBytes { buffer in
+            do throws(BooksError) { try writeFile(path, buffer) } catch { return .failure(error) }
+            return .success(())
+        }
+        try written.get()
+    }
+
+    /// Writes `bytes` to a new file and flushes it to disk.
+    private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(BooksError) {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .unusable(path: path, problem: "cannot be made: \(errorText())") }
+        defer { Glibc.close(descriptor) }
+        try writeAll(descriptor, bytes, path: path)
+        guard fsync(descriptor) == 0 else { throw .unusable(path: path, problem: "flushing failed: \(errorText())") }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, the file at `path`.
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(BooksError) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0, errno == EINTR { continue }
             guard written > 0 else { throw .unusable(path: path, problem: "write failed: \(errorText())") }
             offset += written
         }
-        guard fsync(descriptor) == 0 else { throw .unusable(path: path, problem: "flushing failed: \(errorText())") }
     }
 
     private static func flush(folder path: String) throws(BooksError) {

@@ -42,12 +42,53 @@ struct ClosedInput: Codable, Sendable, Equatable {
     var lines: Int
     /// The size of the blocks hashed.
     var blockSize: Int
-    /// One ``ContentHash`` per block of the bytes read, as lower-case hex.
-    var blockHashes: [String]
+    /// One ``ContentHash`` per block of the bytes read; written as
+    /// lower-case hex strings.
+    var blockHashes: [UInt64]
 
     enum CodingKeys: String, CodingKey {
         case name, bytes, lines
         case blockSize = "block_size"
         case blockHashes = "block_hashes"
+    }
+
+    init(name: String, bytes: Int64, lines: Int, blockSize: Int, blockHashes: [UInt64]) {
+        self.name = name
+        self.bytes = bytes
+        self.lines = lines
+        self.blockSize = blockSize
+        self.blockHashes = blockHashes
+    }
+
+    /// Reads what ``encode(to:)`` writes.
+    ///
+    /// - Throws: `DecodingError` for a missing field, or a block hash that is not hex.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        bytes = try container.decode(Int64.self, forKey: .bytes)
+        lines = try container.decode(Int.self, forKey: .lines)
+        blockSize = try container.decode(Int.self, forKey: .blockSize)
+        var hashes = try container.nestedUnkeyedContainer(forKey: .blockHashes)
+        var values: [UInt64] = []
+        values.reserveCapacity(hashes.count ?? 0)
+        while !hashes.isAtEnd {
+            let text = try hashes.decode(String.self)
+            guard let value = UInt64(text, radix: 16) else {
+                throw DecodingError.dataCorruptedError(in: hashes, debugDescription: "not a block hash: \(Printable.quoted(text))")
+            }
+            values.append(value)
+        }
+        blockHashes = values
+    }
+
+    /// Writes the input with its block hashes as lower-case hex strings.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(bytes, forKey: .bytes)
+        try container.encode(lines, forKey: .lines)
+        try container.encode(blockSize, forKey: .blockSize)
+        try container.encode(blockHashes.map { String($0, radix: 16) }, forKey: .blockHashes)
     }
 }

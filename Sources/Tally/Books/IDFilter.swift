@@ -49,6 +49,18 @@ struct IDFilter: Sendable, Equatable {
         count += 1
     }
 
+    /// Calls `body` with each bit ``insert(_:)`` sets for `hash`: the word's
+    /// index and the bit's place in it (0 the lowest).
+    func forEachBit(of hash: UInt64, _ body: (Int, Int) -> Void) {
+        var (base, mixed, next) = Self.place(hash, words: words.count)
+        for index in 0..<8 {
+            if index == 4 { mixed = next }
+            let bit = Int(mixed & 511)
+            mixed >>= 9
+            body(base + bit >> 6, bit & 63)
+        }
+    }
+
     /// Whether the id may have been added; `false` is certain.
     func mayContain(_ hash: UInt64) -> Bool {
         var (base, mixed, next) = Self.place(hash, words: words.count)

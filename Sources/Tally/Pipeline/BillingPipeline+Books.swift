@@ -102,18 +102,20 @@ extension BillingPipeline {
                 }
                 let package: ClosePackage
                 do throws(BooksRunError) {
-                    package = try self.package(carried, month: month, books: books, at: instant)
+                    package = try self.package(consume carried, month: month, books: books, at: instant)
                 } catch {
                     throw BooksError.wrapped(error)
                 }
-                guard try books.write(package, step: step) else {
+                let run = package.run
+                guard try books.write(consume package, step: step) else {
                     let reopened = try Books.open(directory)
                     guard let issued = try issued(month, books: reopened) else {
                         throw .unusable(path: directory, problem: "\(month) appeared and vanished during the close")
                     }
                     return .alreadyClosed(issued.run, document: issued.document)
                 }
-                return .closed(carried.run, document: package.document)
+                // The document as written: the text of the run printed now is that of the books.
+                return .closed(run, document: try books.issuedDocument(of: month))
             }
         } catch {
             if case let .failedRun(inner) = error { throw inner }

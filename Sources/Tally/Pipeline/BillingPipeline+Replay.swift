@@ -87,8 +87,14 @@ extension BillingPipeline {
         var pass = ReplayPass(base: base, sink: emptySink, options: options, baseEnd: start.end)
         for record in deferred { pass.apply(record, symbols: reader.symbols) }
         reader.lastTime = deferred.last?.time ?? Int64.min
-        var end = try reader.read(inputs, onRecord: { record, symbols in pass.apply(record, symbols: symbols) },
+        var end: EventReader.End
+        if options.sortingFirst {
+            // Known to be out of time order: read once, holding the records, instead of streaming first.
+            end = .unsorted(lines: 0)
+        } else {
+            end = try reader.read(inputs, onRecord: { record, symbols in pass.apply(record, symbols: symbols) },
                                   onRejection: { hold($0) })
+        }
         if end == .complete, pass.late == nil {
             if let conflicts = try reader.settleDuplicates(inputs) {
                 conflicts.forEach { hold($0) }

@@ -1,11 +1,15 @@
 extension BillingPipeline {
     /// What a close of `month` writes (README, "Closing a month"): the issued
-    /// run and document, the platform at the month's end with the events and
+    /// run (and so its document), the platform at the month's end with the events and
     /// rejections dated after it, the ids first read now, the filter of every
     /// closed id, and what was read of each input.
     ///
     /// - Throws: ``BooksRunError`` when the books or an input can't be read.
-    func package(_ carried: CarriedRun, month: BillingPeriod, books: Books, at instant: Timestamp) throws(BooksRunError) -> ClosePackage {
+    /// The carried run is consumed: its ids move into the package.
+    func package(_ carried: consuming CarriedRun, month: BillingPeriod, books: Books,
+                 at instant: Timestamp) throws(BooksRunError) -> ClosePackage {
+        var newIDs: [RegisteredID] = []
+        swap(&newIDs, &carried.replayed.reader.newIDs)
         let replayed = carried.replayed
         let captured = replayed.captured ?? Captured(state: replayed.state, deferred: [])
         var counts = replayed.counts
@@ -17,24 +21,25 @@ extension BillingPipeline {
         let last = books.closes.last
         // Only the ids of lines no earlier close read: a replay from an older
         // close reads some again.
-        let ids = replayed.reader.newIDs.filter { id in
+        var ids = carried.lateFrom == nil ? newIDs : newIDs.filter { id in
             guard let last, Int(id.location.source) < last.inputs.count else { return true }
             return id.location.offset >= last.inputs[Int(id.location.source)].bytes
         }
+        newIDs = []
+        RegisteredID.sort(&ids)
+        // The filter of the closes before; this close's ids are set in it as it is written.
         var filter: IDFilter
         do throws(BooksError) {
             if let lastMonth = books.lastClosedMonth {
-                let closed = try books.closedIDs(through: lastMonth)
-                filter = closed.filter
+                // A replay from the last close read with its filter; one from an older close, with that one's.
+                if carried.lateFrom == nil, let read = replayed.reader.closedIDs?.filter {
+                    filter = read
+                } else {
+                    filter = try books.filter(of: lastMonth)
+                }
                 if filter.count + ids.count > filter.capacity {
                     filter = IDFilter(capacity: 2 * (filter.count + ids.count))
-                    for list in closed.lists {
-                        list.withUnsafeBytes { bytes in
-                            for index in 0..<bytes.count / RegisteredID.size {
-                                filter.insert(RegisteredID(bytes, at: index * RegisteredID.size).hash)
-                            }
-                        }
-                    }
+                    for list in try books.closedIDs(through: lastMonth).lists { list.forEach { filter.insert($0.hash) } }
                 }
             } else {
                 filter = IDFilter(capacity: max(1 << 16, 2 * ids.count))
@@ -42,7 +47,6 @@ extension BillingPipeline {
         } catch {
             throw .books(error)
         }
-        for id in ids { filter.insert(id.hash) }
 
         var inputs: [ClosedInput] = []
         for (index, input) in carried.inputs.enumerated() {
@@ -50,7 +54,7 @@ extension BillingPipeline {
             let ending = replayed.reader.endings[index]
             let earlier = last.flatMap { index < $0.inputs.count ? $0.inputs[index] : nil }
             let bytes = ending?.offset ?? earlier?.bytes ?? 0
-            let known = earlier?.blockHashes.compactMap { UInt64($0, radix: 16) } ?? []
+            let known = earlier?.blockHashes ?? []
             let hashes: [UInt64]
             do {
                 hashes = try ClosedInputCheck.blockHashes(of: path, name: input.name, length: bytes, reusing: known)
@@ -59,11 +63,11 @@ extension BillingPipeline {
             }
             inputs.append(ClosedInput(name: input.name, bytes: bytes, lines: ending?.lines ?? earlier?.lines ?? 0,
                                       blockSize: ClosedInputCheck.blockSize,
-                                      blockHashes: hashes.map { String($0, radix: 16) }))
+                                      blockHashes: hashes))
         }
         let record = CloseRecord(format: Books.formatVersion, month: month.description, closedAt: instant.description,
                                  inputs: inputs, lateFrom: carried.lateFrom, ids: ids.count, events: carried.run.events)
-        return ClosePackage(record: record, document: carried.run.json(), run: carried.run, snapshot: snapshot, ids: ids,
+        return ClosePackage(record: record, run: carried.run, snapshot: snapshot, ids: ids,
                             filter: filter)
     }
 }

@@ -37,21 +37,40 @@ extension BillingPipeline {
                  only account: AccountName? = nil, readTo: [Int64]? = nil, inputsChecked: Bool = false,
                  onRejection: (Rejection) -> Void) throws(BooksRunError) -> CarriedRun {
         if inputs.contains(where: { $0.isStandardInput }) { throw .standardInput }
-        if !inputsChecked { try checkInputs(inputs, books: books) }
+        // The closed parts are hashed on a second thread while the replay reads what is new; a
+        // rejected line waits for the check, so nothing is reported from a log whose closed part changed.
+        var check: ClosedInputsCheck?
+        if !inputsChecked {
+            try checkInputOrder(inputs, books: books)
+            check = ClosedInputsCheck { () throws(BooksRunError) in try self.verifyClosedParts(of: inputs, books: books) }
+        }
+        var checkFailed = false
+        func checked() -> Bool {
+            if let pending = check {
+                check = nil
+                do throws(BooksRunError) { try pending.wait() } catch { checkFailed = true; check = pending }
+            }
+            return !checkFailed
+        }
         var holds = HoldList(periodEnd: month.end.secondsSinceEpoch)
         var options = ReplayOptions(capture: closing ? month.end.secondsSinceEpoch : nil, recordingIDs: closing)
         options.late = books.closes.last.map(LateWindow.init)
-        func replay(from start: ReplayStart, window: Range<Int64>) throws(BooksRunError) -> ReplayOutcome<Meter?> {
+        func replay(from start: ReplayStart, window: Range<Int64>, sortingFirst: Bool = false) throws(BooksRunError)
+            -> ReplayOutcome<Meter?> {
             var start = start
+            var options = options
+            options.sortingFirst = sortingFirst
             for (index, offset) in (readTo ?? []).enumerated() { start.readTo[index] = offset }
             do {
                 return try self.replay(inputs, from: start, options: options,
                                        metering: MeterRequest(window: window, accounts: account.map { [$0] },
                                                               keepsDetail: account != nil)) { rejection in
+                    guard checked() else { return }
                     holds.note(rejection)
                     onRejection(rejection)
                 }
             } catch {
+                try check?.wait()
                 throw .run(error)
             }
         }
@@ -74,30 +93,40 @@ extension BillingPipeline {
                     }
             }
             meteredFrom = min((base?.next ?? books.firstClosedMonth ?? month).start.secondsSinceEpoch, monthWindow.lowerBound)
+            // The late events follow later ones in the log: it is read once and sorted.
             guard case let .replayed(result, _) = try replay(from: try start(books: books, at: base),
-                                                            window: meteredFrom..<monthWindow.upperBound)
+                                                            window: meteredFrom..<monthWindow.upperBound, sortingFirst: true)
             else { preconditionFailure("a replay from a close before every late event has none") }
             replayed = result
         }
 
-        let priced: [PricedLine]
+        // Every id is settled: their registry's memory goes before the lines are priced and written.
+        replayed.reader.duplicates = DuplicateRegistry(mode: .exact)
+        try check?.wait()
+        var lines: [PricedLine]
         var detail: Usage?
         do {
             let usage = try meter(replayed)
-            priced = try price(usage, names: replayed.names)
+            // The meter's table is not needed again: its memory goes before the lines are assembled.
+            replayed.meter = nil
+            lines = try price(usage, names: replayed.names)
             if account != nil { detail = usage.days(of: month, meteredFrom: meteredFrom) }
         } catch {
             throw .run(error)
         }
         var names = replayed.names
-        var lines: [PricedLine] = []
         var due: [Int32: [(AccountName, LineItem)]] = [:]
-        for line in priced {
-            guard let key = line.line.key, key.month != month.monthIndex else {
-                lines.append(line)
-                continue
+        // Closed months' lines (metered when a late event reaches back) are what is due for them now.
+        if lines.contains(where: { $0.line.key.map { $0.month != month.monthIndex } ?? false }) {
+            var own: [PricedLine] = []
+            for line in lines {
+                guard let key = line.line.key, key.month != month.monthIndex else {
+                    own.append(line)
+                    continue
+                }
+                due[key.month, default: []].append((names.name(line.account), line.line))
             }
-            due[key.month, default: []].append((names.name(line.account), line.line))
+            lines = own
         }
         // Adjustments for every closed month the replay metered (SPEC §7.3).
         var corrections: [Adjustments.Correction] = []
@@ -160,27 +189,6 @@ extension BillingPipeline {
             return start
         } catch {
             throw .books(error)
-        }
-    }
-
-    /// Checks that `inputs` are the last close's files, in order, each still
-    /// beginning with what was read then (SPEC §7.2), then any new files.
-    func checkInputs(_ inputs: [EventInput], books: Books) throws(BooksRunError) {
-        guard let last = books.closes.last else { return }
-        guard inputs.count >= last.inputs.count else {
-            throw .books(.inputsDiffer(expected: last.inputs.map(\.name), given: inputs.map(\.name)))
-        }
-        for (index, closed) in last.inputs.enumerated() {
-            guard let path = inputs[index].path else { throw .standardInput }
-            do throws(BooksError) {
-                try ClosedInputCheck.verify(path, name: inputs[index].name, index: index, closes: books.closes)
-            } catch {
-                if case let .inputChanged(_, month, offset, problem) = error, problem == "is missing", inputs[index].name != closed.name {
-                    throw .books(.inputChanged(input: inputs[index].name, month: month, offset: offset,
-                                               problem: "is missing (the close read \(closed.name) here)"))
-                }
-                throw .books(error)
-            }
         }
     }
 }

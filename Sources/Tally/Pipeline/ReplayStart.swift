@@ -41,6 +41,10 @@ struct ReplayOptions {
     /// applied, so that a later event dated before them can be replayed in
     /// its place (the ticket service's ledger).
     var keepingRecords = false
+    /// Read the log once holding its records and sort them, without trying
+    /// to stream it first: a log known to hold late events (SPEC §7.3),
+    /// which follow events later than them, is never in time order.
+    var sortingFirst = false
     /// The events that are late for the last close (SPEC §7.3), to keep
     /// those applied (``Replayed/lateRecords``); `nil` without a close.
     var late: LateWindow?
