@@ -67,7 +67,7 @@ func parse(_ arguments: [String]) -> Options? {
             guard let path = value(), let stage = value() else { return nil }
             options.measure = (path, stage)
         case "--close": options.close = true
-        case "--measure-close", "--measure-preview":
+        case "--measure-close", "--measure-preview", "--measure-hashing":
             guard arguments.count > index + 3 else { return nil }
             options.measureBooks = (arguments[index], Array(arguments[(index + 1)...]))
             return options
@@ -92,6 +92,8 @@ if let (mode, arguments) = options.measureBooks {
         let (books, month, paths) = (arguments[0], arguments[1], Array(arguments.dropFirst(2)))
         if mode == "--measure-close" {
             try CloseBenchmark.measureClose(books: books, month: month, paths: paths)
+        } else if mode == "--measure-hashing" {
+            try CloseBenchmark.measureHashing(books: books, paths: paths)
         } else {
             try CloseBenchmark.measurePreview(books: books, month: month, paths: paths)
         }

@@ -61,18 +61,24 @@ extension Books {
             }
             try written.get()
         }
-        // The largest files are written in pieces, never held whole.
-        try Self.writeFile((temporary as NSString).appendingPathComponent(Self.invoicesName)) { (send) throws(BooksError) in
-            InvoiceRunJSONWriter.write(package.run, in: send)
+        // The largest files are written in pieces, never held whole; the document on a second thread.
+        let run = package.run
+        let documentPath = (temporary as NSString).appendingPathComponent(Self.invoicesName)
+        let document = BackgroundWork { () throws(BooksError) -> Void in
+            try Self.writeFile(documentPath) { (send) throws(BooksError) in InvoiceRunJSONWriter.write(run, in: send) }
         }
-        step("wrote \(Self.invoicesName)")
-        try Self.writeFile((temporary as NSString).appendingPathComponent(Self.runName)) { (send) throws(BooksError) in
-            do {
-                try package.run.booksJSON(send)
-            } catch {
-                throw .unusable(path: temporary, problem: "the close could not be written as JSON: \(error)")
+        let runWritten: Result<Void, BooksError> = Result { () throws(BooksError) in
+            try Self.writeFile((temporary as NSString).appendingPathComponent(Self.runName)) { (send) throws(BooksError) in
+                do {
+                    try run.booksJSON(send)
+                } catch {
+                    throw .unusable(path: temporary, problem: "the close could not be written as JSON: \(error)")
+                }
             }
         }
+        try document.wait()
+        step("wrote \(Self.invoicesName)")
+        try runWritten.get()
         step("wrote \(Self.runName)")
         try put(Self.snapshotName, package.snapshot.encoded())
         try put(Self.idsName, ClosedIDs.list(package.ids))

@@ -45,19 +45,23 @@ struct ClosedInput: Codable, Sendable, Equatable {
     /// One ``ContentHash`` per block of the bytes read; written as
     /// lower-case hex strings.
     var blockHashes: [UInt64]
+    /// The file's stamp when its blocks were known to match the hashes, if
+    /// it had settled: the next run hashes it again only when it differs.
+    var stamp: FileStamp?
 
     enum CodingKeys: String, CodingKey {
-        case name, bytes, lines
+        case name, bytes, lines, stamp
         case blockSize = "block_size"
         case blockHashes = "block_hashes"
     }
 
-    init(name: String, bytes: Int64, lines: Int, blockSize: Int, blockHashes: [UInt64]) {
+    init(name: String, bytes: Int64, lines: Int, blockSize: Int, blockHashes: [UInt64], stamp: FileStamp? = nil) {
         self.name = name
         self.bytes = bytes
         self.lines = lines
         self.blockSize = blockSize
         self.blockHashes = blockHashes
+        self.stamp = stamp
     }
 
     /// Reads what ``encode(to:)`` writes.
@@ -80,6 +84,7 @@ struct ClosedInput: Codable, Sendable, Equatable {
             values.append(value)
         }
         blockHashes = values
+        stamp = try container.decodeIfPresent(FileStamp.self, forKey: .stamp)
     }
 
     /// Writes the input with its block hashes as lower-case hex strings.
@@ -90,5 +95,6 @@ struct ClosedInput: Codable, Sendable, Equatable {
         try container.encode(lines, forKey: .lines)
         try container.encode(blockSize, forKey: .blockSize)
         try container.encode(blockHashes.map { String($0, radix: 16) }, forKey: .blockHashes)
+        try container.encodeIfPresent(stamp, forKey: .stamp)
     }
 }

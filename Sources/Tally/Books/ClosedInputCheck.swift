@@ -34,8 +34,16 @@ enum ClosedInputCheck {
     /// - Parameter index: the input's place among the inputs.
     /// - Throws: ``BooksError/inputChanged(input:month:offset:problem:)``
     ///   naming the first block that differs and the close that read it.
-    static func verify(_ path: String, name: String, index: Int, closes: [CloseRecord]) throws(BooksError) {
-        guard let latest = closes.last, index < latest.inputs.count else { return }
+    /// - Returns: the file's stamp, when it did not change while it was
+    ///   checked: the close that follows may record it (``FileStamp``).
+    ///   A file whose stamp is the one the last close recorded is not
+    ///   hashed again: it has not changed since.
+    /// - Parameter trustingStamps: skip a file whose stamp is the one recorded (the benchmark
+    ///   times the check without).
+    @discardableResult
+    static func verify(_ path: String, name: String, index: Int, closes: [CloseRecord],
+                       trustingStamps: Bool = true) throws(BooksError) -> FileStamp? {
+        guard let latest = closes.last, index < latest.inputs.count else { return nil }
         let closed = latest.inputs[index]
         /// The month whose close first read the byte at `offset`.
         func reader(of offset: Int64) -> BillingPeriod {
@@ -56,6 +64,8 @@ enum ClosedInputCheck {
         guard closed.blockSize == blockSize else {
             throw .damaged(file: name, problem: "the close of \(latest.month) records block hashes Tally can't read")
         }
+        let before = FileStamp(path: path)
+        if trustingStamps, let before, before == closed.stamp { return before }
         var mismatch: Int64?
         do {
             try forEachBlock(of: path, name: name, from: 0, to: closed.bytes) { offset, bytes in
@@ -73,6 +83,7 @@ enum ClosedInputCheck {
             throw .inputChanged(input: name, month: reader(of: mismatch), offset: mismatch,
                                 problem: "differs from what was read, in the \(NumberText.grouped(blockSize))-byte block starting")
         }
+        return before == FileStamp(path: path) ? before : nil
     }
 
     /// Calls `body` with each block of the file from `start` (a block

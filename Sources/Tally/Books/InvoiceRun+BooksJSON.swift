@@ -72,6 +72,9 @@ private struct BooksJSONWriter {
     private var cards: [(card: RateCard, bytes: [UInt8])] = []
     /// What `JSONEncoder` threw, if it did.
     var failure: (any Error)?
+    /// The last few instants written, with their text, and where the next goes.
+    private var timestamps = [(time: Timestamp, text: [UInt8])](repeating: (Timestamp(secondsSinceEpoch: Int64.min), []), count: 4)
+    private var nextTimestamp = 0
 
     init(write: @escaping ([UInt8]) -> Void) {
         self.write = write
@@ -114,9 +117,22 @@ private struct BooksJSONWriter {
             if let service = line.service { writer.member("service") { $0.string(service.text) } }
             if let type = line.serviceType { writer.member("service_type") { $0.string(type.text) } }
             writer.member("unit_price") { $0.string(line.unitPrice.description) }
-            writer.member("usage_end") { $0.string(line.usageEnd.description) }
-            writer.member("usage_start") { $0.string(line.usageStart.description) }
+            writer.member("usage_end") { $0.timestamp(line.usageEnd) }
+            writer.member("usage_start") { $0.timestamp(line.usageStart) }
         }
+    }
+
+    /// `time` as an RFC 3339 string; most lines of a month start or end at
+    /// the same second, whose text is kept from the last time.
+    mutating func timestamp(_ time: Timestamp) {
+        if let known = timestamps.first(where: { $0.time == time }) {
+            bytes += known.text
+            return
+        }
+        let start = bytes.count
+        string(time.description)
+        timestamps[nextTimestamp] = (time, Array(bytes[start...]))
+        nextTimestamp = (nextTimestamp + 1) % timestamps.count
     }
 
     mutating func money(_ money: Money) {

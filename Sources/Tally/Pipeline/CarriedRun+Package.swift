@@ -56,14 +56,22 @@ extension BillingPipeline {
             let bytes = ending?.offset ?? earlier?.bytes ?? 0
             let known = earlier?.blockHashes ?? []
             let hashes: [UInt64]
+            let before = FileStamp(path: path)
             do {
                 hashes = try ClosedInputCheck.blockHashes(of: path, name: input.name, length: bytes, reusing: known)
             } catch {
                 throw .run(.input(error))
             }
+            // The stamp is recorded when the file did not change since its blocks were hashed or
+            // checked (in this run: a new file is hashed whole here) and has settled.
+            var stamp: FileStamp?
+            if let before, before == FileStamp(path: path), before.isSettled,
+               earlier == nil || carried.checkedStamps[index] == before {
+                stamp = before
+            }
             inputs.append(ClosedInput(name: input.name, bytes: bytes, lines: ending?.lines ?? earlier?.lines ?? 0,
                                       blockSize: ClosedInputCheck.blockSize,
-                                      blockHashes: hashes))
+                                      blockHashes: hashes, stamp: stamp))
         }
         let record = CloseRecord(format: Books.formatVersion, month: month.description, closedAt: instant.description,
                                  inputs: inputs, lateFrom: carried.lateFrom, ids: ids.count, events: carried.run.events)

@@ -15,6 +15,8 @@ struct CarriedRun {
     /// When the run was asked for one account: its usage in the month with
     /// the detail behind each line (intervals; days of the month).
     var detail: Usage?
+    /// The stamps of the closed files checked, by input index, for a close to record.
+    var checkedStamps: [Int: FileStamp] = [:]
 }
 
 extension BillingPipeline {
@@ -37,18 +39,18 @@ extension BillingPipeline {
                  only account: AccountName? = nil, readTo: [Int64]? = nil, inputsChecked: Bool = false,
                  onRejection: (Rejection) -> Void) throws(BooksRunError) -> CarriedRun {
         if inputs.contains(where: { $0.isStandardInput }) { throw .standardInput }
-        // The closed parts are hashed on a second thread while the replay reads what is new; a
-        // rejected line waits for the check, so nothing is reported from a log whose closed part changed.
-        var check: ClosedInputsCheck?
+        // The closed parts are hashed on a second thread while the replay reads what is new (hashed
+        // in turn, the closed part of a 13-month log took a tenth of a close); a rejected line waits
+        // for the check, so nothing is reported from a log whose closed part changed.
+        var check: BackgroundWork<[Int: FileStamp], BooksRunError>?
         if !inputsChecked {
             try checkInputOrder(inputs, books: books)
-            check = ClosedInputsCheck { () throws(BooksRunError) in try self.verifyClosedParts(of: inputs, books: books) }
+            check = BackgroundWork { () throws(BooksRunError) in try self.verifyClosedParts(of: inputs, books: books) }
         }
         var checkFailed = false
         func checked() -> Bool {
-            if let pending = check {
-                check = nil
-                do throws(BooksRunError) { try pending.wait() } catch { checkFailed = true; check = pending }
+            if let pending = check, !checkFailed {
+                do throws(BooksRunError) { try pending.wait() } catch { checkFailed = true }
             }
             return !checkFailed
         }
@@ -102,7 +104,7 @@ extension BillingPipeline {
 
         // Every id is settled: their registry's memory goes before the lines are priced and written.
         replayed.reader.duplicates = DuplicateRegistry(mode: .exact)
-        try check?.wait()
+        let stamps = try check?.wait() ?? [:]
         var lines: [PricedLine]
         var detail: Usage?
         do {
@@ -156,6 +158,7 @@ extension BillingPipeline {
         }
         var carried = CarriedRun(run: run, replayed: replayed, lateFrom: lateFrom, inputs: inputs)
         carried.detail = detail
+        carried.checkedStamps = stamps
         let index = account == nil ? nil : LateEventIndex(replayed.lateRecords)
         carried.causes = corrections.map { correction in
             AdjustmentCause(correction: correction, lateRecords: index?.causes(of: correction, names: names) ?? [])
