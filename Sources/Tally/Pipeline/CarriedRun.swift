@@ -132,15 +132,8 @@ extension BillingPipeline {
         }
         // Adjustments for every closed month the replay metered (SPEC §7.3).
         var corrections: [Adjustments.Correction] = []
-        for closed in books.closedMonths where closed.start.secondsSinceEpoch >= meteredFrom
-            && closed < month {
-            var billed: [(AccountName, LineItem)]
-            do throws(BooksError) {
-                billed = try billedLines(of: closed, books: books)
-            } catch {
-                throw .books(error)
-            }
-            if let account { billed.removeAll { $0.0 != account } }
+        let metered = books.closedMonths.filter { $0.start.secondsSinceEpoch >= meteredFrom && $0 < month }
+        try forEachBilled(metered, books: books, only: account) { (closed, billed) throws(BooksRunError) in
             do throws(RunError) {
                 for correction in try Adjustments.lines(for: closed, due: due[closed.monthIndex] ?? [], billed: billed) {
                     lines.append(PricedLine(account: names.intern(correction.account.text), line: correction.line))
@@ -166,19 +159,40 @@ extension BillingPipeline {
         return carried
     }
 
-    /// Every line billed for `month`: its issued lines, then the adjustments
-    /// of it issued by later closes.
-    func billedLines(of month: BillingPeriod, books: Books) throws(BooksError) -> [(AccountName, LineItem)] {
-        var billed: [(AccountName, LineItem)] = []
-        for invoice in try books.issuedRun(of: month).invoices {
-            billed += invoice.ownLines.map { (invoice.account, $0) }
-        }
-        for later in books.closedMonths where later > month {
-            for invoice in try books.issuedRun(of: later).invoices {
-                billed += invoice.adjustmentLines.filter { $0.adjusts == month }.map { (invoice.account, $0) }
+    /// Calls `body` with each of the closed `months` (in order, latest
+    /// first) and every line billed for it: its issued lines, then the
+    /// adjustments of it issued by later closes; only `account`'s when given.
+    /// Each issued run is read once, the latest first, so that a month's
+    /// later adjustments are known when it is reached (read for each month
+    /// in turn, a late event a year back read the runs of a 13-month log 78
+    /// times).
+    ///
+    /// - Throws: ``BooksRunError/books(_:)`` when an issued run can't be read; what `body` throws.
+    func forEachBilled(_ months: [BillingPeriod], books: Books, only account: AccountName? = nil,
+                       _ body: (BillingPeriod, [(AccountName, LineItem)]) throws(BooksRunError) -> Void) throws(BooksRunError) {
+        guard let earliest = months.first else { return }
+        var adjustments: [BillingPeriod: [(AccountName, LineItem)]] = [:]
+        for closed in books.closedMonths.reversed() where closed >= earliest {
+            let run: InvoiceRun
+            do throws(BooksError) {
+                run = try books.issuedRun(of: closed)
+            } catch {
+                throw .books(error)
+            }
+            if months.contains(closed) {
+                var billed: [(AccountName, LineItem)] = []
+                for invoice in run.invoices where account == nil || invoice.account == account {
+                    billed += invoice.ownLines.map { (invoice.account, $0) }
+                }
+                try body(closed, billed + (adjustments.removeValue(forKey: closed) ?? []))
+            }
+            for invoice in run.invoices where account == nil || invoice.account == account {
+                for line in invoice.adjustmentLines {
+                    guard let corrected = line.adjusts, corrected >= earliest else { continue }
+                    adjustments[corrected, default: []].append((invoice.account, line))
+                }
             }
         }
-        return billed
     }
 
     /// Where a replay with `books` starts: the snapshot of `month`'s close
