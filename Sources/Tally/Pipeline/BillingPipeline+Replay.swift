@@ -140,7 +140,7 @@ extension BillingPipeline {
         var replayed = Replayed(reader: reader, state: pass.replayer.state, counts: counts, meter: nil, captured: captured)
         if options.keepingRecords {
             replayed.records = pass.records
-            replayed.violated = Set(pass.violations.map(\.record.sequence))
+            replayed.violated = Dictionary(pass.violations.map { ($0.record.sequence, $0.violation) }, uniquingKeysWith: { first, _ in first })
         }
         return .replayed(replayed, pass.sink)
     }
