@@ -12,6 +12,10 @@ struct SyntheticLog {
     var shape: BenchmarkShape
     var events: Int
     var seed: UInt64
+    /// Months of history before the billed month, when not the shape's own.
+    var historyMonths: Int?
+    /// Percent of bad lines, when not the shape's own (a log to close has none).
+    var invalidPercent: Int?
 
     private struct Service {
         var name: Int
@@ -38,7 +42,10 @@ struct SyntheticLog {
     }
 
     /// The file name that identifies this log in the cache folder.
-    var fileName: String { "bench-\(shape.rawValue)-\(events)-s\(seed).jsonl" }
+    var fileName: String {
+        // v2: host names without "_", so that domains and SSL edges are valid.
+        "bench-v2-\(shape.rawValue)\(historyMonths.map { "-h\($0)" } ?? "")\(invalidPercent.map { "-i\($0)" } ?? "")-\(events)-s\(seed).jsonl"
+    }
 
     /// Writes the log to `path`.
     func write(to path: String) throws {
@@ -46,7 +53,7 @@ struct SyntheticLog {
         let accountCount = shape.accounts
         var accounts = [Account](repeating: Account(), count: accountCount)
         let end: Int64 = 1_793_491_200                         // 2026-11-01T00:00:00Z
-        let start: Int64 = 1_790_467_200 - Int64(shape.historyMonths) * 2_629_746   // 2026-09-27, minus history
+        let start: Int64 = 1_790_467_200 - Int64(historyMonths ?? shape.historyMonths) * 2_629_746   // 2026-09-27, minus history
         var lines: [String] = []
         if shape.shuffled { lines.reserveCapacity(events) }
         _ = FileManager.default.createFile(atPath: path, contents: nil)
@@ -88,7 +95,7 @@ struct SyntheticLog {
                 try emit(recent[Int(random.next() % UInt64(recent.count))])
                 continue
             }
-            if Int(random.next() % 100) < shape.invalidPercent {
+            if Int(random.next() % 100) < invalidPercent ?? shape.invalidPercent {
                 switch random.next() % 4 {
                 case 0: try emit("garbage line \(index) {not json")
                 case 1: try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"app_0\",\"service\":\"svc_0\",\"instances\":0}")
@@ -162,7 +169,8 @@ struct SyntheticLog {
             return event("service.destroyed", ",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\"")
         }
         if !sandbox, random.next() % 1000 < UInt64(shape.sslPerMille) {
-            let domain = "www.a\(accountName)-\(app.name).example.com"
+            // Host names have no "_" (SPEC §2): acct_12 becomes acct-12.
+            let domain = "www.\(accountName.replacingOccurrences(of: "_", with: "-"))-\(app.name).example.com"
             if app.domain == nil, app.services.first?.name == 0 {
                 app.domain = domain
                 return event("domain.added", ",\"app\":\"\(appName)\",\"service\":\"svc_0\",\"domain\":\"\(domain)\"")

@@ -11,6 +11,7 @@ import Tally
 let usage = """
     Usage: swift run -c release tally-bench [--shapes S,S,...] [--events N,N,...] [--seed S]
                [--runs N] [--cache DIR]
+           swift run -c release tally-bench --ledger [--events N] [--seed S] [--runs N] [--cache DIR]
 
     Shapes: \(BenchmarkShape.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)
     Defaults: --events 1000000,10000000, seed 42, 3 runs (1 at 10 million events and
@@ -18,6 +19,10 @@ let usage = """
     Prints for each shape and size the seconds up to each stage (read, replay,
     meter, whole run with JSON), events per second of the whole run, its ratio
     to the newline scan of the same file, and its peak resident memory.
+    With --ledger: the ticket service's figures on a log of ssl-edges over July to
+    October 2026 with three months closed: one quote, account view and append as
+    the CLI makes them, against the month-end run; then a warm LedgerService's
+    median quote and append over 1,000 calls each.
     """
 
 struct Options {
@@ -27,6 +32,9 @@ struct Options {
     var runs = 3
     var cache = "/tmp/tally-bench"
     var measure: (path: String, stage: String)?
+    /// The ticket service's figures instead of the month-end table.
+    var ledger = false
+    var books: String?
 }
 
 func parse(_ arguments: [String]) -> Options? {
@@ -51,6 +59,8 @@ func parse(_ arguments: [String]) -> Options? {
         case "--seed": guard let text = value(), let number = UInt64(text) else { return nil }; options.seed = number
         case "--runs": guard let text = value(), let number = Int(text), number > 0 else { return nil }; options.runs = number
         case "--cache": guard let text = value() else { return nil }; options.cache = text
+        case "--ledger": options.ledger = true
+        case "--books": guard let text = value() else { return nil }; options.books = text
         case "--measure":
             guard let path = value(), let stage = value() else { return nil }
             options.measure = (path, stage)
@@ -72,6 +82,11 @@ guard let options = parse(CommandLine.arguments) else {
 
 if let (path, stage) = options.measure {
     do {
+        if let books = options.books {
+            let (figure, seconds) = try LedgerBenchmark.measure(path, stage: stage, books: books)
+            print("\(seconds)\t\(figure)\t\(Measurement.peakResidentBytes())")
+            exit(0)
+        }
         try Measurement.run(path, stage: stage)
         exit(0)
     } catch {
@@ -99,10 +114,10 @@ func log(_ shape: BenchmarkShape, events: Int) -> String {
 }
 
 /// Runs `--measure path stage` in a fresh process: (seconds, figure, peak resident bytes).
-func measure(_ path: String, _ stage: String) -> (seconds: Double, figure: Int, peak: Int) {
+func measure(_ path: String, _ stage: String, books: String? = nil) -> (seconds: Double, figure: Int, peak: Int) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    process.arguments = ["--measure", path, stage]
+    process.arguments = ["--measure", path, stage] + (books.map { ["--books", $0] } ?? [])
     let pipe = Pipe()
     process.standardOutput = pipe
     do { try process.run() } catch {
@@ -115,6 +130,17 @@ func measure(_ path: String, _ stage: String) -> (seconds: Double, figure: Int, 
     guard process.terminationStatus == 0, parts.count == 3, let seconds = Double(parts[0]),
           let figure = Int(parts[1]), let peak = Int(parts[2]) else { exit(process.terminationStatus == 0 ? 70 : process.terminationStatus) }
     return (seconds, figure, peak)
+}
+
+if options.ledger {
+    do {
+        try LedgerBenchmark.run(events: options.sizes.min() ?? 1_000_000, seed: options.seed, cache: options.cache,
+                                runs: options.runs, measure: measure)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))
+        exit(70)
+    }
 }
 
 let stages = ["floor"] + BillingPipeline.Stage.allCases.map(\.rawValue)

@@ -131,15 +131,14 @@ public struct Ledger {
     }
 
     /// Whether `action` may be recorded for `account` at the ledger's instant:
-    /// its event is applied to a copy of the replayed platform with the same
-    /// rules as the month-end run (SPEC §2.2).
+    /// its event is checked against the replayed platform with the same
+    /// rules as the month-end run (SPEC §2.2), without changing or copying it.
     ///
     /// - Throws: ``SSLRefusal`` saying why not, e.g.
     ///   `.rule(.customDomainsNeedLiveOrEnterprise(app, .sandbox))`.
     public func check(_ action: SSLAction, for account: AccountName) throws(SSLRefusal) {
-        var trial = Replayer(state: state)
         var names = symbols
-        if let refusal = action.apply(to: &trial, account: account, at: instant, symbols: &names) {
+        if let refusal = action.check(against: Replayer(state: state), account: account, at: instant, symbols: &names) {
             throw refusal
         }
     }

@@ -66,8 +66,7 @@ extension WarmLedger {
     private mutating func validate(_ action: SSLAction, for account: AccountName, at time: Timestamp) throws(RecordingError) {
         var names = reader.symbols
         if time.secondsSinceEpoch >= frontier {
-            var trial = replayer
-            if let refusal = action.apply(to: &trial, account: account, at: time, symbols: &names) { throw .refused(refusal) }
+            if let refusal = action.check(against: replayer, account: account, at: time, symbols: &names) { throw .refused(refusal) }
             return
         }
         if let baseEnd, time.secondsSinceEpoch < baseEnd {
