@@ -21,8 +21,15 @@ enum Measurement {
         return (result!, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
-    /// Peak resident memory of this process so far, in bytes.
+    /// Peak resident memory of this process so far, in bytes: `VmHWM` of
+    /// `/proc/self/status` (its own, where `ru_maxrss` can carry the
+    /// parent's peak across `exec`), else `getrusage`.
     static func peakResidentBytes() -> Int {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
+            return kilobytes * 1024
+        }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return usage.ru_maxrss * 1024
