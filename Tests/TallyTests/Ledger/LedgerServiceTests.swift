@@ -103,6 +103,44 @@ struct LedgerServiceTests {
         #expect(log.lines.suffix(2).allSatisfy { $0.contains("other-1") || $0.contains("mine-1") })
     }
 
+    @Test("the service and another process append at the same time: every line written once, answers as a fresh replay")
+    func appendsAtOnce() async throws {
+        let log = TemporaryLog()
+        defer { log.remove() }
+        let service = try await LedgerService(log: log.path, rateCards: Fixtures.defaultRates)
+        let count = 60
+        // Another process appends certificate updates of acct_b's edge while the service appends acct_a's.
+        let other = Process()
+        other.executableURL = URL(fileURLWithPath: "/bin/sh")
+        other.arguments = ["-c", "for i in $(seq 1 \(count)); do \"$0\" ssl update --account acct_b --domain www.blog.example "
+            + "--at 2026-10-20T00:00:00Z --id other-$i \"$1\" >/dev/null || exit 1; done",
+            TallyExecutable.url.path, log.path]
+        try other.run()
+        // The service appends and reads for as long as the other process runs.
+        var mine = 0
+        repeat {
+            mine += 1
+            _ = try await service.record(.updateCertificate(domain: domainName("api.shop.example")), for: acct("acct_a"),
+                                         at: utc("2026-10-20T00:00:00Z"), id: EventID("mine-\(mine)"))
+            #expect(try await service.sslEdges(of: acct("acct_a"), at: utc("2026-10-21T00:00:00Z")).count == 1)
+            try await Task.sleep(for: .milliseconds(5))
+        } while other.isRunning
+        other.waitUntilExit()
+        #expect(mine > 5)
+        #expect(other.terminationStatus == 0)
+        let lines = log.lines
+        #expect(lines.count == LogBuilder.sslScenario().lines.count + count + mine)
+        #expect(Set(lines).count == lines.count)
+        #expect(lines.filter { $0.contains("\"id\":\"other-") }.count == count)
+        #expect(lines.filter { $0.contains("\"id\":\"mine-") }.count == mine)
+        let at = utc("2026-10-21T00:00:00Z")
+        let fresh = try Ledger(replaying: [.file(log.path)], at: at, rateCards: Fixtures.defaultRates)
+        for account in [acct("acct_a"), acct("acct_b")] {
+            #expect(try await service.account(account, at: at) == fresh.account(account))
+            #expect(try await service.cost(of: account, at: at) == (try fresh.cost(of: account)))
+        }
+    }
+
     @Test("reads never take the lock; an append waits for it, gives up after the timeout, or ends when cancelled")
     func lockOnlyToAppend() async throws {
         let log = TemporaryLog()
