@@ -9,7 +9,8 @@ struct AccountCommand: Command {
     let summary = "one account now or at an instant: applications, SSL edges, cost to date"
     let synopsis = "tally account --account ACCOUNT [--at TIME] [options] [LOG ...]"
     let help = """
-        Usage: tally account --account A [--at TIME] [--rates DIR] [--format text|json] [--quiet] [LOG ...]
+        Usage: tally account --account A [--at TIME] [--rates DIR] [--format text|json] [--books DIR]
+                             [--quiet] [LOG ...]
 
         Shows the account at TIME: its applications (flavor, services with type,
         instances, MB per instance, MB reserved, domains), its active SSL edges,
@@ -23,6 +24,9 @@ struct AccountCommand: Command {
                             log is replayed up to and including that second
           --rates DIR       folder of rate cards (default: $TALLY_RATES, else ./Rates)
           --format FORMAT   text (default) or json
+          --books DIR       the books of closed months: read the log from the last
+                            close on; costs include the adjustments of closed months
+                            the next invoice will carry
         \(ReportCommand.quietHelp)
           -h, --help        show this help
 
@@ -36,7 +40,7 @@ struct AccountCommand: Command {
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(arguments, options: LedgerQuery.options, flags: ["--quiet"])
         let query = try LedgerQuery(parsed, context, report: AccountStatement.self)
-        return try query.run { ledger throws(LedgerError) in
+        return try query.run(metering: true) { ledger throws(LedgerError) in
             AccountStatement(view: ledger.account(query.account), cost: try ledger.cost(of: query.account))
         }
     }

@@ -18,9 +18,16 @@ enum BooksCommandSupport {
             return failure(inner, context)
         default:
             context.console.error("tally: \(error)")
+            return code(of: error)
         }
+    }
+
+    /// The exit code of a books error whose message is printed (README,
+    /// "Closing a month").
+    static func code(of error: BooksRunError) -> ExitCode {
         switch error {
-        case .run, .books(.failedRun): return .usage
+        case let .run(runError): return ReportCommand.code(of: runError)
+        case let .books(.failedRun(inner)): return code(of: inner)
         case .notEnded, .notNext, .beforeFirstClose, .standardInput: return .usage
         case .books(.inputChanged), .books(.inputsDiffer): return .dataError
         case .books(.newerFormat), .books(.damaged): return .noInput

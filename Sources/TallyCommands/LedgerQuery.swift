@@ -3,16 +3,18 @@ import Tally
 
 /// The options the ledger commands share (`tally ssl quote`, `ssl list`,
 /// `account`): `--account`, `--at` (default: now, whole seconds), `--rates`,
-/// `--format`, `--quiet` (no progress line), and the event log's FILEs (none,
-/// or `-`, reads standard input).
+/// `--format`, `--books` (read from the last close on), `--quiet` (no
+/// progress line), and the event log's FILEs (none, or `-`, reads standard
+/// input). One call of the warm ledger: the log is read once.
 struct LedgerQuery {
-    static let options: Set<String> = ["--account", "--at", "--rates", "--format"]
+    static let options: Set<String> = ["--account", "--at", "--rates", "--format", "--books"]
 
     let account: AccountName
     let instant: Timestamp
     let format: ReportFormat
     let inputs: [EventInput]
     let ratesDirectory: String
+    let books: String?
     let context: CommandContext
     /// The progress line of the read, when standard error is a terminal and `--quiet` is not given.
     let progress: ProgressLine?
@@ -24,6 +26,7 @@ struct LedgerQuery {
         format = try ReportCommand.format(parsed, for: report)
         inputs = try ReportCommand.inputs(parsed, context)
         ratesDirectory = RatesLocation.directory(parsed["--rates"], context)
+        books = parsed["--books"]
         self.context = context
         progress = try ProgressLine.make(parsed, context)
     }
@@ -32,10 +35,12 @@ struct LedgerQuery {
     /// chosen format, and returns the exit code: 65 when the account has
     /// rejected lines (the report is still printed), else 0; on an error, its
     /// message and exit code.
-    func run(_ makeReport: (Ledger) throws(LedgerError) -> some Report) throws(UsageError) -> ExitCode {
+    ///
+    /// - Parameter metering: whether the report needs the month's cost.
+    func run(metering: Bool = false, _ makeReport: (Ledger) throws(LedgerError) -> some Report) throws(UsageError) -> ExitCode {
         let ledger: Ledger
         do {
-            ledger = try self.ledger()
+            ledger = try self.ledger(metering: metering)
         } catch {
             return error.code
         }
@@ -54,7 +59,7 @@ struct LedgerQuery {
     /// `FILE:LINE: ID: reason`; other accounts' are never shown.
     ///
     /// - Throws: ``Stop`` with the exit code, after printing why there is no ledger.
-    private func ledger() throws(Stop) -> Ledger {
+    private func ledger(metering: Bool) throws(Stop) -> Ledger {
         let rateCards: RateCardSet
         do {
             rateCards = try RateCardSet.load(directory: ratesDirectory)
@@ -65,7 +70,7 @@ struct LedgerQuery {
         let account = self.account
         do {
             defer { progress?.finish() }
-            return try Ledger(inputs, at: instant, rateCards: rateCards, onRejection: { rejection in
+            return try Ledger(inputs, at: instant, rateCards: rateCards, books: books, metering: metering, onRejection: { rejection in
                 if rejection.account == account, (rejection.time ?? instant) <= instant { context.console.error("\(rejection)") }
             }, progress: progress?.callback)
         } catch {
@@ -86,6 +91,7 @@ struct LedgerQuery {
         case .configuration: return .configuration
         case .overflow: return .overflow
         case .applicationNotFound, .sslEdgeNotFound, .refused: return .dataError
+        case let .books(error): return BooksCommandSupport.code(of: error)
         }
     }
 

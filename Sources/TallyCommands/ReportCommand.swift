@@ -125,6 +125,11 @@ enum ReportCommand {
     /// configuration, 70 for a figure too large.
     static func failure(_ error: RunError, _ context: CommandContext) -> ExitCode {
         context.console.error("tally: \(error)")
+        return code(of: error)
+    }
+
+    /// The exit code of a failed run (README, "Exit codes").
+    static func code(of error: RunError) -> ExitCode {
         switch error {
         case .input: return .noInput
         case .configuration: return .configuration

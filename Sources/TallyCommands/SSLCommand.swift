@@ -57,5 +57,8 @@ extension SSLCommand {
           --account A       the account (required); nothing of another account is shown
           --at TIME         RFC 3339 instant (default: now, UTC, whole seconds); the
                             log is replayed up to and including that second
+          --books DIR       the books of closed months: read the log from the last
+                            close on (the log must be files); costs include the
+                            adjustments the next invoice will carry
         """
 }

@@ -31,7 +31,7 @@ struct SSLRecordCommand: Command {
 
     var synopsis: String {
         let app = kind == .enable ? "--app X" : "[--app X]"
-        return "tally \(name) --account A \(app) --domain D [--at TIME] [--id ID] [options] LOG"
+        return "tally \(name) --account A \(app) --domain D [--at TIME] [--id ID] [--backdate] [options] LOG"
     }
 
     var help: String {
@@ -49,7 +49,7 @@ struct SSLRecordCommand: Command {
 
             Checks the request against the log replayed up to TIME with the month-end
             run's rules, then appends one event to the single file LOG, under an
-            exclusive lock, flushed to disk:
+            exclusive lock held only for the append, flushed to disk:
               \(event).
             A request that breaks a rule is refused and nothing is written.
 
@@ -59,13 +59,16 @@ struct SSLRecordCommand: Command {
               --domain D        the custom domain (required)
               --id ID           the event's id (default: a fresh tally-<uuid>); with an id, a
                                 retry that is already in LOG writes nothing and says so
+              --backdate        TIME may be in a closed month (with --books): the backdating
+                                is deliberate; the next invoice carries the adjustment
               --lock-timeout SECONDS
                                 how long to wait for another writer's lock on LOG
                                 (default 30; 0 tries once)
               --format FORMAT   text (default) or json
               -h, --help        show this help
 
-            LOG must be a regular file.
+            LOG must be a regular file. With --books, an event dated in a closed month
+            is refused unless --backdate is given.
 
             Exit codes: 0 recorded (or already recorded), 64 usage error, 65 refused
             (nothing written), 66 LOG missing, unreadable or not a regular file, 74 LOG
@@ -75,8 +78,9 @@ struct SSLRecordCommand: Command {
     }
 
     func run(_ arguments: ArraySlice<String>, _ context: CommandContext) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(arguments, options: ["--account", "--app", "--domain", "--at", "--id", "--format", "--lock-timeout"],
-                                   flags: [])
+        let parsed = try Arguments(arguments, options: ["--account", "--app", "--domain", "--at", "--id", "--format", "--lock-timeout",
+                                                        "--books"],
+                                   flags: ["--backdate"])
         let account = try LedgerQuery.account(parsed)
         let instant = try LedgerQuery.instant(parsed, context)
         let app: ApplicationName? = try LedgerQuery.optionalName("--app", parsed)
@@ -99,14 +103,15 @@ struct SSLRecordCommand: Command {
         }
         let outcome: RecordingOutcome
         do {
-            outcome = try EventLogAppender(path: path, lockTimeout: lockTimeout).record(action, for: account, at: instant, id: id)
+            outcome = try EventLogAppender(path: path, lockTimeout: lockTimeout)
+                .record(action, for: account, at: instant, id: id, books: parsed["--books"], backdate: parsed.has("--backdate"))
         } catch {
             context.console.error("tally: \(error)")
             switch error {
-            case .refused, .idInUse, .wouldInvalidateLaterEvents, .incompleteLastLine: return .dataError
+            case .refused, .idInUse, .wouldInvalidateLaterEvents, .incompleteLastLine, .closedMonth: return .dataError
             case .input: return .noInput
             case .io: return .ioError
-            case .lockTimeout: return .temporaryFailure
+            case .lockTimeout, .cancelled: return .temporaryFailure
             }
         }
         return context.emit(try ReportCommand.render(RecordingReceipt(outcome, log: path), as: format, context))

@@ -19,13 +19,14 @@ enum CloseBenchmark {
 
     /// The log's files in `folder`, one a month, made once.
     static func log(events: Int, seed: UInt64, cache: String) throws -> [String] {
-        let folder = (cache as NSString).appendingPathComponent("close-\(events)-s\(seed)")
+        // v2: host names without "_" (SyntheticLog).
+        let folder = (cache as NSString).appendingPathComponent("close-v2-\(events)-s\(seed)")
         let paths = months.map { (folder as NSString).appendingPathComponent("events-\($0).jsonl") }
         let done = (folder as NSString).appendingPathComponent(".complete")
         if !FileManager.default.fileExists(atPath: done) {
             FileHandle.standardError.write(Data("generating \(months.count) files of \(events) events in \(folder)…\n".utf8))
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try SyntheticLog(shape: .baseline, events: events, seed: seed, months: months, clean: true).write(toFiles: paths)
+            try SyntheticLog(shape: .baseline, events: events, seed: seed, invalidPercent: 0, months: months).write(toFiles: paths)
             _ = FileManager.default.createFile(atPath: done, contents: nil)
         }
         return paths

@@ -22,13 +22,12 @@ enum Measurement {
     }
 
     /// Peak resident memory of this process so far, in bytes: `VmHWM` of
-    /// `/proc/self/status`. (`getrusage`'s `ru_maxrss` carries over the
-    /// parent's peak through `exec` on Linux, so a small child of a large
-    /// benchmark process would report the parent's figure.)
+    /// `/proc/self/status` (its own, where `ru_maxrss` can carry the
+    /// parent's peak across `exec`), else `getrusage`.
     static func peakResidentBytes() -> Int {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+           let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
             return kilobytes * 1024
         }
         var usage = rusage()

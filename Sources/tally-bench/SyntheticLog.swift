@@ -13,12 +13,13 @@ struct SyntheticLog {
     /// Lines in all; with ``months``, lines in each month.
     var events: Int
     var seed: UInt64
+    /// Months of history before the billed month, when not the shape's own.
+    var historyMonths: Int?
+    /// Percent of bad lines, when not the shape's own (a log to close has none).
+    var invalidPercent: Int?
     /// With months, the log spans them, `events` lines in each, written one
     /// file a month (log rotation); without, it spans the shape's time.
     var months: [BillingPeriod] = []
-    /// Only valid lines: no bad lines and no duplicates (a close is refused
-    /// while an invoice is held).
-    var clean = false
 
     private struct Service {
         var name: Int
@@ -45,14 +46,17 @@ struct SyntheticLog {
     }
 
     /// The file name that identifies this log in the cache folder.
-    var fileName: String { "bench-\(shape.rawValue)-\(events)-s\(seed).jsonl" }
+    var fileName: String {
+        // v2: host names without "_", so that domains and SSL edges are valid.
+        "bench-v2-\(shape.rawValue)\(historyMonths.map { "-h\($0)" } ?? "")\(invalidPercent.map { "-i\($0)" } ?? "")-\(events)-s\(seed).jsonl"
+    }
 
     /// The instant of line `index`: evenly spread over the shape's time, or
     /// over each month, `events` lines a month.
     func time(of index: Int) -> Timestamp {
         guard !months.isEmpty else {
             let end: Int64 = 1_793_491_200                         // 2026-11-01T00:00:00Z
-            let start: Int64 = 1_790_467_200 - Int64(shape.historyMonths) * 2_629_746   // 2026-09-27, minus history
+            let start: Int64 = 1_790_467_200 - Int64(historyMonths ?? shape.historyMonths) * 2_629_746   // 2026-09-27, minus history
             return Timestamp(secondsSinceEpoch: start + Int64(min(index, events)) * (end - start) / Int64(events))
         }
         let month = months[min(index / events, months.count - 1)]
@@ -119,11 +123,11 @@ struct SyntheticLog {
             let prefix = "{\"id\":\"\(id)\",\"time\":\"\(time)\",\"type\":"
 
             // An exact re-send of a recent line: a duplicate (SPEC §2.1).
-            if !clean, shape.duplicatePercent > 0, !recent.isEmpty, Int(random.next() % 100) < shape.duplicatePercent {
+            if shape.duplicatePercent > 0, !recent.isEmpty, Int(random.next() % 100) < shape.duplicatePercent {
                 try emit(recent[Int(random.next() % UInt64(recent.count))])
                 continue
             }
-            if !clean, Int(random.next() % 100) < shape.invalidPercent {
+            if Int(random.next() % 100) < invalidPercent ?? shape.invalidPercent {
                 switch random.next() % 4 {
                 case 0: try emit("garbage line \(index) {not json")
                 case 1: try emit(prefix + "\"service.scaled\",\"account\":\"\(accountName)\",\"app\":\"app_0\",\"service\":\"svc_0\",\"instances\":0}")
@@ -197,9 +201,8 @@ struct SyntheticLog {
             return event("service.destroyed", ",\"app\":\"\(appName)\",\"service\":\"svc_\(service.name)\"")
         }
         if !sandbox, random.next() % 1000 < UInt64(shape.sslPerMille) {
-            // The other shapes keep the underscore of `acct_N`, which is not a host name: their SSL lines are
-            // rejected; a clean log writes a valid one.
-            let domain = "www.a\(clean ? accountName.replacingOccurrences(of: "_", with: "-") : accountName)-\(app.name).example.com"
+            // Host names have no "_" (SPEC §2): acct_12 becomes acct-12.
+            let domain = "www.\(accountName.replacingOccurrences(of: "_", with: "-"))-\(app.name).example.com"
             if app.domain == nil, app.services.first?.name == 0 {
                 app.domain = domain
                 return event("domain.added", ",\"app\":\"\(appName)\",\"service\":\"svc_0\",\"domain\":\"\(domain)\"")

@@ -12,6 +12,7 @@ let usage = """
     Usage: swift run -c release tally-bench [--shapes S,S,...] [--events N,N,...] [--seed S]
                [--runs N] [--cache DIR]
            swift run -c release tally-bench --close [--events N] [--seed S] [--runs N] [--cache DIR]
+           swift run -c release tally-bench --ledger [--events N] [--seed S] [--runs N] [--cache DIR]
 
     Shapes: \(BenchmarkShape.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)
     Defaults: --events 1000000,10000000, seed 42, 3 runs (1 at 10 million events and
@@ -25,6 +26,11 @@ let usage = """
     plain run over month 13's file alone, each in a fresh process (best of --runs, default
     3), their ratio and peak resident memory; then a late event 12 months back, and the
     lines the preview of month 14 reads again.
+
+    With --ledger: the ticket service's figures on a log of ssl-edges over July to
+    October 2026 with three months closed: one quote, account view and append as
+    the CLI makes them, against the month-end run; then a warm LedgerService's
+    median quote and append over 1,000 calls each.
     """
 
 struct Options {
@@ -39,6 +45,9 @@ struct Options {
     /// A measuring process of the close benchmark: `--measure-close` or
     /// `--measure-preview`, then books, month and files.
     var measureBooks: (mode: String, arguments: [String])?
+    /// The ticket service's figures instead of the month-end table.
+    var ledger = false
+    var books: String?
 }
 
 func parse(_ arguments: [String]) -> Options? {
@@ -63,6 +72,8 @@ func parse(_ arguments: [String]) -> Options? {
         case "--seed": guard let text = value(), let number = UInt64(text) else { return nil }; options.seed = number
         case "--runs": guard let text = value(), let number = Int(text), number > 0 else { return nil }; options.runs = number
         case "--cache": guard let text = value() else { return nil }; options.cache = text
+        case "--ledger": options.ledger = true
+        case "--books": guard let text = value() else { return nil }; options.books = text
         case "--measure":
             guard let path = value(), let stage = value() else { return nil }
             options.measure = (path, stage)
@@ -106,6 +117,11 @@ if let (mode, arguments) = options.measureBooks {
 
 if let (path, stage) = options.measure {
     do {
+        if let books = options.books {
+            let (figure, seconds) = try LedgerBenchmark.measure(path, stage: stage, books: books)
+            print("\(seconds)\t\(figure)\t\(Measurement.peakResidentBytes())")
+            exit(0)
+        }
         try Measurement.run(path, stage: stage)
         exit(0)
     } catch {
@@ -152,8 +168,8 @@ func child(_ arguments: [String]) -> [String] {
 }
 
 /// Runs `--measure path stage` in a fresh process: (seconds, figure, peak resident bytes).
-func measure(_ path: String, _ stage: String) -> (seconds: Double, figure: Int, peak: Int) {
-    let parts = child(["--measure", path, stage])
+func measure(_ path: String, _ stage: String, books: String? = nil) -> (seconds: Double, figure: Int, peak: Int) {
+    let parts = child(["--measure", path, stage] + (books.map { ["--books", $0] } ?? []))
     guard let seconds = Double(parts[0]), let figure = Int(parts[1]), let peak = Int(parts[2]) else { exit(70) }
     return (seconds, figure, peak)
 }
@@ -162,6 +178,17 @@ if options.close {
     do {
         try CloseBenchmark.run(events: options.sizes.count == 1 ? options.sizes[0] : 1_000_000, seed: options.seed,
                                cache: options.cache, runs: options.runs, child: child)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))
+        exit(70)
+    }
+}
+
+if options.ledger {
+    do {
+        try LedgerBenchmark.run(events: options.sizes.min() ?? 1_000_000, seed: options.seed, cache: options.cache,
+                                runs: options.runs, measure: measure)
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))

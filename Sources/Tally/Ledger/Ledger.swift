@@ -38,13 +38,49 @@ public struct Ledger {
     let replayed: Replayed
     /// Rejected lines per account dated up to the instant (or undated).
     let holds: HoldList
+    /// The adjustment lines of closed months the instant's invoice will
+    /// carry (SPEC §7.5), when the ledger follows books.
+    var adjustments: [BillingPipeline.PricedLine] = []
 
     /// The platform at the instant.
     var state: PlatformState { replayed.state }
     /// The names the log uses.
     var symbols: SymbolTable { replayed.names }
 
-    /// Replays `inputs` up to `instant` and meters its billing period.
+    /// Reads `inputs` once (from the books' last close when `books` is
+    /// given) and gives the ledger at `instant`: one call of the warm ledger
+    /// (``LedgerService`` keeps it for many).
+    ///
+    /// - Parameters:
+    ///   - inputs: the event log, read in the order given (SPEC §2); with
+    ///     books, the files of the last close followed by any new ones.
+    ///   - instant: the instant of the view (UTC, whole seconds).
+    ///   - rateCards: the cards that price quotes and costs (SPEC §4).
+    ///   - books: the books of closed months (SPEC §7), or `nil`.
+    ///   - metering: meter the instant's billing period, for ``cost(of:)``
+    ///     (quotes, views and checks don't need it).
+    ///   - onRejection: receives each rejected line, of every account; a
+    ///     caller that shows them to a customer must keep only that account's
+    ///     (``Rejection/account``).
+    ///   - progress: called with how far reading the log has come (every
+    ///     65,536 lines and at the end of each input), for a progress
+    ///     display; `nil` for none.
+    /// - Throws: ``LedgerError/input(_:)`` when an input can't be read;
+    ///   ``LedgerError/books(_:)`` when the books can't be used or the log's
+    ///   closed part changed.
+    public init(_ inputs: [EventInput], at instant: Timestamp, rateCards: RateCardSet, books: String? = nil,
+                metering: Bool = true, onRejection: (Rejection) -> Void = { _ in },
+                progress: (@Sendable (ReadProgress) -> Void)? = nil) throws(LedgerError) {
+        var pipeline = BillingPipeline(rateCards: rateCards)
+        pipeline.progress = progress
+        var warm = try WarmLedger(inputs, books: books, pipeline: pipeline,
+                                  metering: metering ? BillingPeriod(containing: instant) : nil, onRejection: onRejection)
+        self = try warm.ledger(at: instant, metering: metering)
+    }
+
+    /// A fresh replay of `inputs` up to `instant`, metering its billing
+    /// period: what the warm ledger's answers must equal, and its way to an
+    /// instant before the books' base.
     ///
     /// - Parameters:
     ///   - inputs: the event log, read in the order given (SPEC §2).
@@ -57,7 +93,7 @@ public struct Ledger {
     ///     65,536 lines and at the end of each input), for a progress
     ///     display; `nil` for none.
     /// - Throws: ``LedgerError/input(_:)`` when an input can't be read.
-    public init(_ inputs: [EventInput], at instant: Timestamp, rateCards: RateCardSet,
+    init(replaying inputs: [EventInput], at instant: Timestamp, rateCards: RateCardSet,
                 onRejection: (Rejection) -> Void = { _ in },
                 progress: (@Sendable (ReadProgress) -> Void)? = nil) throws(LedgerError) {
         var pipeline = BillingPipeline(rateCards: rateCards)
@@ -82,16 +118,27 @@ public struct Ledger {
         self.holds = holds
     }
 
+    /// A ledger made of a replay the caller already has (the warm ledger's).
+    init(instant: Timestamp, pipeline: BillingPipeline, replayed: Replayed, holds: HoldList,
+         adjustments: [BillingPipeline.PricedLine]) {
+        self.instant = instant
+        self.rateCards = pipeline.rateCards
+        self.events = replayed.counts
+        self.pipeline = pipeline
+        self.replayed = replayed
+        self.holds = holds
+        self.adjustments = adjustments
+    }
+
     /// Whether `action` may be recorded for `account` at the ledger's instant:
-    /// its event is applied to a copy of the replayed platform with the same
-    /// rules as the month-end run (SPEC §2.2).
+    /// its event is checked against the replayed platform with the same
+    /// rules as the month-end run (SPEC §2.2), without changing or copying it.
     ///
     /// - Throws: ``SSLRefusal`` saying why not, e.g.
     ///   `.rule(.customDomainsNeedLiveOrEnterprise(app, .sandbox))`.
     public func check(_ action: SSLAction, for account: AccountName) throws(SSLRefusal) {
-        var trial = Replayer(state: state)
         var names = symbols
-        if let refusal = action.apply(to: &trial, account: account, at: instant, symbols: &names) {
+        if let refusal = action.check(against: Replayer(state: state), account: account, at: instant, symbols: &names) {
             throw refusal
         }
     }

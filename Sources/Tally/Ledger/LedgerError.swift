@@ -17,6 +17,9 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     case sslEdgeNotFound(DomainName, account: AccountName)
     /// The request breaks a rule, e.g. a quote for SSL on a sandbox application.
     case refused(SSLRefusal)
+    /// The books of closed months can't be used, or the log's closed part
+    /// changed (SPEC §7; the CLI's exit codes are those of `tally close`).
+    case books(BooksRunError)
 
     /// The message, in words, for people and logs.
     public var description: String {
@@ -33,6 +36,8 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
             "domain \(domain) has no active SSL edge in account \(account); check the domain against the account's edges (tally ssl list)"
         case let .refused(refusal):
             "refused: \(refusal)"
+        case let .books(error):
+            "\(error)"
         }
     }
 }
@@ -44,6 +49,17 @@ extension LedgerError {
         case let .input(error): self = .input(error)
         case let .configuration(error): self = .configuration(error)
         case let .overflow(problem): self = .overflow(problem)
+        }
+    }
+}
+
+extension LedgerError {
+    /// The ledger's error for a run with books.
+    init(_ error: BooksRunError) {
+        if case let .run(error) = error {
+            self.init(error)
+        } else {
+            self = .books(error)
         }
     }
 }

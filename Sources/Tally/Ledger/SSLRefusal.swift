@@ -38,7 +38,8 @@ public enum SSLRefusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .customDomainsNeedLiveOrEnterprise(_, .sandbox):
             "; the customer must move the application to live or enterprise first"
         case .sslEdgeAlreadyActive:
-            "; a domain has one SSL edge at a time: to change the certificate of this account's edge use ssl update, or disable the edge first"
+            // The edge may be another account's: nothing here says whose it is.
+            "; a domain has one SSL edge at a time: if it is among the account's SSL edges (ssl list), change its certificate with ssl update; otherwise it must be disabled before SSL can be enabled again"
         case .noActiveSSLEdge:
             "; check the domain against the account's SSL edges"
         default:

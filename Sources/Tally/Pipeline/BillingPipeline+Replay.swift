@@ -148,7 +148,7 @@ extension BillingPipeline {
         replayed.lateRecords = pass.lateRecords
         if options.keepingRecords {
             replayed.records = pass.records
-            replayed.violated = Set(pass.violations.map(\.record.sequence))
+            replayed.violated = Dictionary(pass.violations.map { ($0.record.sequence, $0.violation) }, uniquingKeysWith: { first, _ in first })
         }
         return .replayed(replayed, pass.sink)
     }

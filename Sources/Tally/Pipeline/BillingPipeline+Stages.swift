@@ -59,9 +59,9 @@ extension BillingPipeline {
     ///
     /// - Throws: ``RunError/configuration(_:)`` or ``RunError/overflow(_:)``.
     func invoice(of account: Symbol<AccountKind>, in period: BillingPeriod, _ replayed: Replayed,
-                 closingOpenAt end: Int64, holds: HoldList) throws(RunError) -> Invoice? {
+                 closingOpenAt end: Int64, holds: HoldList, adjustments: [PricedLine] = []) throws(RunError) -> Invoice? {
         let usage = try meter(replayed, closingOpenAt: end, of: account)
-        return try assemble(try price(usage, names: replayed.names), period: period, holds: holds,
+        return try assemble(try price(usage, names: replayed.names) + adjustments, period: period, holds: holds,
                             events: replayed.counts, names: replayed.names).invoices.first
     }
 }

@@ -85,15 +85,7 @@ extension BillingPipeline {
             replayed = result
         case let .late(time):
             lateFrom = time
-            // Start from the latest close before the late event whose snapshot
-            // no later close has seen history change under.
-            let base = books.closedMonths.last { close in
-                close.end.secondsSinceEpoch <= time
-                    && books.closes.allSatisfy { later in
-                        guard let period = later.period, period > close else { return true }
-                        return (later.lateFrom ?? Int64.max) >= close.end.secondsSinceEpoch
-                    }
-            }
+            let base = rewoundBase(books: books, lateAt: time)
             meteredFrom = min((base?.next ?? books.firstClosedMonth ?? month).start.secondsSinceEpoch, monthWindow.lowerBound)
             // The late events follow later ones in the log: it is read once and sorted.
             guard case let .replayed(result, _) = try replay(from: try start(books: books, at: base),
@@ -195,12 +187,25 @@ extension BillingPipeline {
         }
     }
 
+    /// The close to replay from when the log holds a late event at `time`
+    /// (SPEC §7.3): the latest close before it whose snapshot no later close
+    /// has seen history change under; `nil` for the start of the log.
+    func rewoundBase(books: Books, lateAt time: Int64) -> BillingPeriod? {
+        books.closedMonths.last { close in
+            close.end.secondsSinceEpoch <= time
+                && books.closes.allSatisfy { later in
+                    guard let period = later.period, period > close else { return true }
+                    return (later.lateFrom ?? Int64.max) >= close.end.secondsSinceEpoch
+                }
+        }
+    }
+
     /// Where a replay with `books` starts: the snapshot of `month`'s close
     /// and where it left each input, or the start of the log.
-    func start(books: Books, at month: BillingPeriod?) throws(BooksRunError) -> ReplayStart {
+    func start(books: Books, at month: BillingPeriod?, indexingAccounts: Bool = false) throws(BooksRunError) -> ReplayStart {
         guard let month, let close = books.close(of: month) else { return .empty }
         do throws(BooksError) {
-            var start = ReplayStart(snapshot: try books.snapshot(of: month, indexingAccounts: false),
+            var start = ReplayStart(snapshot: try books.snapshot(of: month, indexingAccounts: indexingAccounts),
                                     closedIDs: try books.closedIDs(through: month))
             for (index, input) in close.inputs.enumerated() { start.readFrom[index] = (input.bytes, input.lines) }
             return start

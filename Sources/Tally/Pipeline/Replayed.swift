@@ -19,9 +19,10 @@ struct Replayed {
     /// ``ReplayOptions/keepingRecords`` (events before ``ReplayOptions/until``
     /// and after it alike).
     var records: [EventRecord] = []
-    /// The input-order positions (``EventRecord/sequence``) of the events
-    /// that broke a rule of SPEC §2.2, when ``ReplayOptions/keepingRecords``.
-    var violated: Set<Int32> = []
+    /// The rule of SPEC §2.2 each event that broke one broke, by its
+    /// input-order position (``EventRecord/sequence``), when
+    /// ``ReplayOptions/keepingRecords``.
+    var violated: [Int32: RuleViolation] = [:]
     /// The late events applied (``ReplayOptions/late``), in the order applied.
     var lateRecords: [EventRecord] = []
 

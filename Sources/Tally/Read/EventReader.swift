@@ -184,7 +184,7 @@ struct EventReader {
         }
     }
 
-    private mutating func readOne(
+    mutating func readOne(
         _ input: EventInput, source: UInt16,
         onRecord: (EventRecord, SymbolTable) -> Void, onRejection: (Rejection) -> Void
     ) throws(InputError) -> End {

@@ -145,13 +145,9 @@ struct Replayer: Sendable {
             state.detach(record.domain)
 
         case .sslEnabled:
+            if let violation = sslViolation(record, symbols: symbols) { return violation }
             guard let (flavor, incarnation) = state.applications.modify(key, { ($0.flavor, $0.incarnation) })
             else { return .applicationNotFound(appName()) }
-            guard let attachment = state.domains[record.domain], attachment.account == record.account,
-                  attachment.application == record.application
-            else { return .domainNotAttached(symbols.name(record.domain), appName()) }
-            guard flavor.allowsCustomDomains else { return .customDomainsNeedLiveOrEnterprise(appName(), flavor) }
-            guard !state.sslEdges.contains(record.domain) else { return .sslEdgeAlreadyActive(symbols.name(record.domain)) }
             let edge = PlatformState.SSLEdge(
                 account: record.account, application: record.application, applicationIncarnation: incarnation,
                 flavor: flavor, enabledAt: time, since: time, cause: cause, applicationSlot: -1)
@@ -160,18 +156,41 @@ struct Replayer: Sendable {
                                   allocation: edge.allocation, cause: cause, previous: nil))
 
         case .sslCertificateUpdated:
-            guard let edge = state.sslEdges[record.domain], edge.account == record.account else {
-                return .noActiveSSLEdge(symbols.name(record.domain))
-            }
+            if let violation = sslViolation(record, symbols: symbols) { return violation }
 
         case .sslDisabled:
-            guard let owner = state.sslEdges.modify(record.domain, { $0.account }), owner == record.account,
-                  let edge = state.removeEdge(record.domain) else {
-                return .noActiveSSLEdge(symbols.name(record.domain))
-            }
+            if let violation = sslViolation(record, symbols: symbols) { return violation }
+            guard let edge = state.removeEdge(record.domain) else { return .noActiveSSLEdge(symbols.name(record.domain)) }
             emit(AllocationChange(resource: .sslEdge(record.account, record.domain), time: time, allocation: nil,
                                   cause: cause, previous: OpenAllocation(allocation: edge.allocation, since: edge.since,
                                                                         cause: edge.cause)))
+        }
+        return nil
+    }
+
+    /// The rule of SPEC §2.2 an SSL event (`ssl.enabled`,
+    /// `ssl.certificate_updated`, `ssl.disabled`) would break on the platform
+    /// as it is, without changing it: the rules ``apply(_:symbols:emit:)``
+    /// checks for those events, so that a question ("may this be
+    /// recorded?") costs no copy of the platform.
+    func sslViolation(_ record: EventRecord, symbols: SymbolTable) -> RuleViolation? {
+        switch record.type {
+        case .sslEnabled:
+            let key = PlatformState.ApplicationKey(account: record.account, application: record.application)
+            guard let application = state.applications[key] else { return .applicationNotFound(symbols.name(record.application)) }
+            guard let attachment = state.domains[record.domain], attachment.account == record.account,
+                  attachment.application == record.application
+            else { return .domainNotAttached(symbols.name(record.domain), symbols.name(record.application)) }
+            guard application.flavor.allowsCustomDomains else {
+                return .customDomainsNeedLiveOrEnterprise(symbols.name(record.application), application.flavor)
+            }
+            guard !state.sslEdges.contains(record.domain) else { return .sslEdgeAlreadyActive(symbols.name(record.domain)) }
+        case .sslCertificateUpdated, .sslDisabled:
+            guard let edge = state.sslEdges[record.domain], edge.account == record.account else {
+                return .noActiveSSLEdge(symbols.name(record.domain))
+            }
+        default:
+            preconditionFailure("sslViolation(_:symbols:) is for SSL events, not \(record.type)")
         }
         return nil
     }

@@ -1,21 +1,25 @@
 import Foundation
 
-/// Appends SSL events to an event-log file for the ticket service (issue 4),
-/// durably and only when valid:
+/// Appends SSL events to an event-log file for the ticket service,
+/// durably and only when valid, as one call of the warm ledger
+/// (``LedgerService`` keeps it for many calls):
 ///
-/// 1. takes an exclusive advisory lock on the file (held to the end),
-///    waiting at most ``lockTimeout`` for another writer to release it; the
-///    file must be a regular file (a FIFO would make the replay wait forever);
-/// 2. replays the log up to and including the event's second, as the
-///    month-end run would (SPEC §2.1, §2.2);
+/// 1. reads the log once, as the month-end run would (SPEC §2.1, §2.2),
+///    from the books' last close when there are books; the file must be a
+///    regular file (a FIFO would make the read wait forever);
+/// 2. takes an exclusive advisory lock on the file, waiting at most
+///    ``lockTimeout`` for another writer to release it, and reads what was
+///    appended meanwhile;
 /// 3. a line with the same `id` and the same content is a retry: nothing is
 ///    written and ``RecordingOutcome/alreadyRecorded(_:)`` says so; the same
 ///    `id` with other content is refused;
 /// 4. the event is checked with the real replay rules at its own instant
 ///    (even when later events exist) and refused if invalid; an event dated
-///    before later events must also leave every later event valid;
+///    before later events must also leave every later event valid; an event
+///    in a closed month needs `backdate` (SPEC §7.5);
 /// 5. the event's line (``Event/jsonLine`` and a newline) is appended with a
-///    single `write()` on a file opened `O_APPEND`, then `fsync`ed.
+///    single `write()` on a file opened `O_APPEND`, then `fsync`ed, and the
+///    lock is released.
 ///
 /// Two processes (or two appenders in one process) appending to the same
 /// file at once never interleave or lose a line.
@@ -30,7 +34,7 @@ import Foundation
 public struct EventLogAppender: Sendable {
     /// The event-log file appended to; it must exist and be a regular file.
     public let path: String
-    /// How long ``record(_:for:at:id:)`` waits for another writer's lock
+    /// How long ``record(_:for:at:id:books:backdate:)`` waits for another writer's lock
     /// before it gives up with ``RecordingError/lockTimeout(path:waited:)``.
     public let lockTimeout: Duration
 
@@ -50,7 +54,10 @@ public struct EventLogAppender: Sendable {
     }
 
     /// Validates `action` for `account` at `time` against the log and appends
-    /// its event.
+    /// its event: one call of the warm ledger (``LedgerService``), which a
+    /// service making many calls should keep instead. The log is read once,
+    /// before the lock (from the books' last close when `books` is given);
+    /// under the lock only what was appended since is read.
     ///
     /// - Parameters:
     ///   - action: enable, certificate update or disable, for one domain.
@@ -58,63 +65,32 @@ public struct EventLogAppender: Sendable {
     ///   - time: when the event takes effect (UTC, whole seconds).
     ///   - id: the event's `id`; give one (e.g. the ticket's) so that a retry
     ///     is recognised. Without one a fresh `tally-<uuid>` id is used.
+    ///   - books: the books of closed months, if the log has them (SPEC §7).
+    ///   - backdate: the event may be dated in a closed month: the caller
+    ///     means it, and the next invoice will carry the adjustment (SPEC §7.5).
     /// - Returns: ``RecordingOutcome/recorded(_:)`` or, for a retry,
     ///   ``RecordingOutcome/alreadyRecorded(_:)``; either carries the event.
     /// - Throws: ``RecordingError``: `refused` (a rule of SPEC §2.2),
-    ///   `idInUse`, `wouldInvalidateLaterEvents`, `incompleteLastLine`, `input`
-    ///   (the log is missing, not a regular file, or can't be read),
-    ///   `lockTimeout` (another writer held the lock for ``lockTimeout``:
-    ///   retry) or `io` (it can't be locked, written or flushed). Nothing is
-    ///   written then.
+    ///   `idInUse`, `wouldInvalidateLaterEvents`, `incompleteLastLine`,
+    ///   `closedMonth` (dated in a closed month without `backdate`), `input`
+    ///   (the log is missing, not a regular file, or can't be read; or the
+    ///   books can't be used), `lockTimeout` (another writer held the lock for
+    ///   ``lockTimeout``: retry) or `io` (it can't be locked, written or
+    ///   flushed). Nothing is written then.
     public func record(_ action: SSLAction, for account: AccountName, at time: Timestamp,
-                       id: EventID? = nil) throws(RecordingError) -> RecordingOutcome {
+                       id: EventID? = nil, books: String? = nil, backdate: Bool = false) throws(RecordingError) -> RecordingOutcome {
         guard path != "-" else {
             throw .io(path: path, problem: "standard input can't be appended to; give the event log's path")
         }
-        let event = action.event(id: id ?? Self.freshID(), account: account, at: time)
-        let candidate = EventInput.events([event], name: Self.candidateName)
-        let file = try LockedLogFile(path: path, lockTimeout: lockTimeout)
-
-        let pipeline = BillingPipeline(rateCards: Self.unusedRates)
-        var log: Replayed
+        // A FIFO or a device would make the read wait forever: checked first.
+        _ = try LockedLogFile.checkedRegularFile(path)
+        var ledger: WarmLedger
         do {
-            log = try pipeline.replay([.file(path)], until: time.secondsSinceEpoch + 1, keepingEveryID: true) { _ in }
+            ledger = try WarmLedger([.file(path)], books: books, pipeline: BillingPipeline(rateCards: Self.unusedRates))
         } catch {
             throw RecordingError(error)
         }
-        let laterEvents = log.counts.lines - log.counts.applied - log.counts.duplicates - log.counts.rejected
-
-        // Read the new line after the log, through the same duplicate rules.
-        let verdict: EventReader.AppendedVerdict
-        do {
-            verdict = try log.reader.verdict(onAppending: candidate)
-        } catch {
-            throw .input(error)
-        }
-        switch verdict {
-        case let .rejected(.conflictingDuplicate(first)):
-            throw .idInUse(event.id, by: first)
-        case let .rejected(reason):
-            throw .input(InputError(name: Self.candidateName, problem: "\(reason)"))
-        case .duplicate:
-            return .alreadyRecorded(event)
-        case .new:
-            break
-        }
-
-        var replayer = Replayer(state: log.state)
-        var symbols = log.names
-        if let refusal = action.apply(to: &replayer, account: account, at: time, symbols: &symbols) {
-            throw .refused(refusal)
-        }
-        if laterEvents > 0 {
-            try checkLaterEvents(with: candidate, account: account, pipeline: pipeline)
-        }
-        guard try file.endsWithNewline() else { throw .incompleteLastLine(path: path) }
-        let line = event.jsonLine
-        guard !line.isEmpty else { throw .io(path: path, problem: "the event could not be written as JSON; nothing was appended") }
-        try file.append(Array((line + "\n").utf8))
-        return .recorded(event)
+        return try ledger.record(action, for: account, at: time, id: id, backdate: backdate, lockTimeout: lockTimeout)
     }
 
     /// A fresh event id: `tally-` and a random UUID in lower case.
@@ -125,33 +101,49 @@ public struct EventLogAppender: Sendable {
     /// The name messages give the event being recorded.
     static let candidateName = "(event to record)"
 
-    /// Replays the whole log without and with the new event and refuses it
-    /// when a later event that passed before would then break a rule.
-    private func checkLaterEvents(with candidate: EventInput, account: AccountName,
-                                  pipeline: BillingPipeline) throws(RecordingError) {
+    /// Checks `action` at `time` by replaying the whole log to that instant,
+    /// then refuses it when a later event that passed would then break a
+    /// rule (replaying the log without and with it): for an event dated
+    /// before what the warm ledger keeps (a deliberate backdating into a
+    /// closed month). Another account's events are neither counted nor described.
+    static func checkAfresh(_ action: SSLAction, for account: AccountName, at time: Timestamp,
+                            log inputs: [EventInput]) throws(RecordingError) {
+        let pipeline = BillingPipeline(rateCards: unusedRates)
+        let event = action.event(id: EventID(unchecked: "tally-check"), account: account, at: time)
+        let candidate = EventInput.events([event], name: candidateName)
         var before: Set<SourceLocation> = []
         var broken: [Rejection] = []
         do {
-            _ = try pipeline.replay([.file(path)]) { rejection in
+            let log = try pipeline.replay(inputs, until: time.secondsSinceEpoch + 1) { _ in }
+            var replayer = Replayer(state: log.state)
+            var symbols = log.names
+            if let refusal = action.apply(to: &replayer, account: account, at: time, symbols: &symbols) {
+                throw RecordingError.refused(refusal)
+            }
+            _ = try pipeline.replay(inputs) { rejection in
                 if case .rule = rejection.reason { before.insert(rejection.location) }
             }
-            _ = try pipeline.replay([.file(path), candidate]) { rejection in
-                if case .rule = rejection.reason, rejection.location.file != Self.candidateName,
+            _ = try pipeline.replay(inputs + [candidate]) { rejection in
+                if case .rule = rejection.reason, rejection.location.file != candidateName,
                    !before.contains(rejection.location) {
                     broken.append(rejection)
                 }
             }
-        } catch {
+        } catch let error as RecordingError {
+            throw error
+        } catch let error as RunError {
             throw RecordingError(error)
+        } catch {
+            throw .io(path: inputs.last?.name ?? "-", problem: "\(error)")
         }
         guard broken.isEmpty else {
-            throw .wouldInvalidateLaterEvents(
-                count: broken.count, ownLines: broken.filter { $0.account == account }.map(\.location).sorted())
+            let own = broken.filter { $0.account == account }.map(\.location).sorted()
+            throw .wouldInvalidateLaterEvents(count: own.count, ownLines: own)
         }
     }
 
     /// Rate cards for replays that meter nothing: validation prices nothing.
-    private static let unusedRates = RateCardSet(checked: [RateCard(
+    static let unusedRates = RateCardSet(checked: [RateCard(
         name: "unused", effectiveFrom: Timestamp(secondsSinceEpoch: 0), currency: Currency.usDollar,
         rounding: .halfUp, pricePerMBHour: [:], sslEdgeMemoryMB: 1)])
 }
@@ -163,6 +155,18 @@ extension RecordingError {
         case let .input(error): self = .input(error)
         case let .configuration(error): self = .input(InputError(name: "rate cards", problem: "\(error)"))
         case let .overflow(problem): self = .input(InputError(name: "log", problem: problem))
+        }
+    }
+}
+
+extension RecordingError {
+    /// The recording error for a ledger's.
+    init(_ error: LedgerError) {
+        switch error {
+        case let .input(error): self = .input(error)
+        case let .books(error): self = .input(InputError(name: "books", problem: "\(error)"))
+        case let .refused(refusal): self = .refused(refusal)
+        default: self = .input(InputError(name: "log", problem: "\(error)"))
         }
     }
 }

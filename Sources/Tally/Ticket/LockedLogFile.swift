@@ -29,12 +29,15 @@ struct LockedLogFile: ~Copyable {
     /// - Parameters:
     ///   - path: the event-log file.
     ///   - lockTimeout: how long to wait for another writer's lock; zero tries once.
+    ///   - cancelled: asked between tries; when it says yes the wait ends
+    ///     with ``RecordingError/cancelled`` (a task's cancellation).
     /// - Throws: ``RecordingError/input(_:)`` when the file does not exist or
     ///   is not a regular file; ``RecordingError/lockTimeout(path:waited:)``
     ///   when another writer held the lock all along;
     ///   ``RecordingError/io(path:problem:)`` when it can't be opened for
     ///   writing or locked.
-    init(path: String, lockTimeout: Duration = EventLogAppender.defaultLockTimeout) throws(RecordingError) {
+    init(path: String, lockTimeout: Duration = EventLogAppender.defaultLockTimeout,
+         cancelled: () -> Bool = { false }) throws(RecordingError) {
         self.path = path
         let opened = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK)
         guard opened >= 0 else {
@@ -69,6 +72,10 @@ struct LockedLogFile: ~Copyable {
                 throw .io(path: path, problem: "cannot be locked: \(Self.message(code))")
             }
             if code == EINTR { continue }
+            if cancelled() {
+                close(opened)
+                throw .cancelled
+            }
             let now = clock.now
             guard now < deadline else {
                 close(opened)
@@ -79,6 +86,24 @@ struct LockedLogFile: ~Copyable {
             pause = min(pause * 2, .milliseconds(100))
         }
         descriptor = opened
+    }
+
+    /// Checks, without opening it, that `path` is an existing regular file:
+    /// reading a FIFO or a device would wait forever.
+    ///
+    /// - Throws: ``RecordingError/input(_:)`` saying what the file is instead.
+    static func checkedRegularFile(_ path: String) throws(RecordingError) -> String {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            if code == ENOENT { throw .input(InputError(name: path, problem: "no such file; check the path")) }
+            throw .io(path: path, problem: "cannot be examined: \(message(code))")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            if status.st_mode & S_IFMT == S_IFDIR { throw .input(InputError(name: path, problem: "is a directory, not an event-log file")) }
+            throw .input(InputError(name: path, problem: notRegular(kind(of: status.st_mode))))
+        }
+        return path
     }
 
     /// The problem of a log that is not a regular file.

@@ -1,4 +1,4 @@
-/// Why an event was not appended to the event log (issue 4). In every case
+/// Why an event was not appended to the event log (README, "For the ticket service"). In every case
 /// nothing was written.
 public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The event breaks a rule at its instant (SPEC §2.2); CLI exit code 65.
@@ -7,8 +7,9 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// (SPEC §2.1 would reject the new line); CLI exit code 65.
     case idInUse(EventID, by: SourceLocation)
     /// The event is dated before later events of the log, and recording it
-    /// would make `count` of them break a rule (SPEC §2.2); `ownLines` lists
-    /// those of the same account (others are only counted). CLI exit code 65.
+    /// would make some of them break a rule (SPEC §2.2): `count` of the same
+    /// account's, listed in `ownLines`; another account's events are neither
+    /// counted nor described (README, "Isolation"). CLI exit code 65.
     case wouldInvalidateLaterEvents(count: Int, ownLines: [SourceLocation])
     /// The log's last line has no newline, so another writer may be halfway
     /// through it; appending would glue two events together. CLI exit code 65.
@@ -22,6 +23,11 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// appender's lock timeout): nothing was written, and the same request
     /// can simply be retried (CLI exit code 75, a temporary failure).
     case lockTimeout(path: String, waited: Duration)
+    /// The event is dated in a closed month (SPEC §7.5) and the caller did
+    /// not say the backdating is deliberate (`backdate`, CLI `--backdate`).
+    case closedMonth(Timestamp, lastClosed: BillingPeriod)
+    /// The task was cancelled while waiting for the lock; nothing was written.
+    case cancelled
 
     /// The message, in words, for people and logs.
     public var description: String {
@@ -31,8 +37,11 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .idInUse(id, location):
             "refused: id \(Printable.quoted(id.text)) is already used by a different event at \(location); give another id, or none for a fresh one"
         case let .wouldInvalidateLaterEvents(count, ownLines):
-            "refused: the event is dated before later events of the log, and \(count) of them would then break a rule"
-                + (ownLines.isEmpty ? "" : " (this account's: \(ownLines.map(\.description).joined(separator: ", ")))")
+            // Another account's events are never counted or described.
+            (count == 0
+                ? "refused: the event is dated before later events of the log, and some of them would then break a rule"
+                : "refused: the event is dated before later events of the log, and \(count) of this account's would then break a rule")
+                + (ownLines.isEmpty ? "" : " (\(ownLines.map(\.description).joined(separator: ", ")))")
                 + "; record it at a later time, or fix the log first"
         case let .incompleteLastLine(path):
             "\(path): the last line has no newline (is another program writing the log?); nothing was written: check the log's end and try again"
@@ -40,6 +49,10 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(error)"
         case let .io(path, problem):
             "\(path): \(problem); nothing was written"
+        case let .closedMonth(time, lastClosed):
+            "refused: \(time) is in a closed month (the books are closed through \(lastClosed)); its invoice was issued and never changes: date the event after \(lastClosed.end), or say the backdating is deliberate (--backdate) and the next invoice will carry the adjustment"
+        case .cancelled:
+            "cancelled while waiting for the log's lock; nothing was written"
         case let .lockTimeout(path, waited):
             "\(path): another writer holds the log's lock (waited \(Self.seconds(waited)) s); nothing was written: retry in a moment"
         }

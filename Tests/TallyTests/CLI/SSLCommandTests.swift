@@ -81,7 +81,7 @@ struct SSLCommandTests {
         let enable = try TallyExecutable.run(["ssl", "enable", "--account", "acct_blog", "--app", "blog", "--domain", "www.example.org",
                                               "--at", "2026-10-04T00:00:00Z", copy.path])
         #expect(enable.status == 65)
-        #expect(enable.standardError == "tally: refused: the event is dated before later events of the log, and 1 of them would then break a rule (this account's: \(copy.path):8); record it at a later time, or fix the log first\n")
+        #expect(enable.standardError == "tally: refused: the event is dated before later events of the log, and 1 of this account's would then break a rule (\(copy.path):8); record it at a later time, or fix the log first\n")
         let late = try TallyExecutable.run(["ssl", "disable", "--account", "acct_blog", "--domain", "www.example.org",
                                             "--at", "2026-11-20T00:00:00Z", copy.path])
         #expect(late.status == 65)
@@ -100,10 +100,10 @@ struct SSLCommandTests {
         (["ssl", "renew"], "tally: unknown ssl subcommand renew; run tally ssl --help\n"
             + usageLines("ssl", "check|quote|enable|update|disable|list [options]")),
         (["ssl", "enable", "--account", "acct_blog", "--domain", "www.example.org", "x.jsonl"], "tally: --app X is required\n"
-            + usageLines("ssl enable", "--account A --app X --domain D [--at TIME] [--id ID] [options] LOG")),
+            + usageLines("ssl enable", "--account A --app X --domain D [--at TIME] [--id ID] [--backdate] [options] LOG")),
         (["ssl", "update", "--account", "acct_blog", "--domain", "www.example.org", "a.jsonl", "b.jsonl"],
          "tally: ssl update takes one event-log file to append to: give its path (not -) once\n"
-            + usageLines("ssl update", "--account A [--app X] --domain D [--at TIME] [--id ID] [options] LOG")),
+            + usageLines("ssl update", "--account A [--app X] --domain D [--at TIME] [--id ID] [--backdate] [options] LOG")),
         (["ssl", "quote", "--account", "acct blog", "--app", "x", "--domain", "d.example"],
          "tally: --account: field \"account\" must be 1–64 characters from A–Z a–z 0–9 . _ -, got \"acct blog\"\n"
             + usageLines("ssl quote", "--account A --app X --domain D [--at TIME] [options] [LOG ...]")),

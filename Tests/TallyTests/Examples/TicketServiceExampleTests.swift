@@ -49,11 +49,12 @@ struct TicketServiceExampleTests {
     }
 
     @Test("run on a copy of the sample log: the account, the quote as text and JSON, the update recorded once")
-    func run() throws {
+    func run() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let before = try String(contentsOfFile: scratch.log, encoding: .utf8)
-        let replies = try answerSSLTicket(log: scratch.log, rates: Fixtures.ratesDirectory.path, bundle: scratch.bundle)
+        let service = try await makeLedgerService(log: scratch.log, rates: Fixtures.ratesDirectory.path)
+        let replies = try await answerSSLTicket(service: service, bundle: scratch.bundle)
         #expect(replies.count == 4)
         #expect(replies.first == "[\"blog\"] 1.73 17.86")
         #expect(replies.dropFirst().first == "0.03 22.32 20.16")
@@ -63,18 +64,22 @@ struct TicketServiceExampleTests {
         #expect(replies.last == "recorded ticket-4711-update")
         let line = #"{"account":"acct_blog","domain":"www.example.org","id":"ticket-4711-update","time":"2026-10-20T00:00:00Z","type":"ssl.certificate_updated"}"#
         #expect(try String(contentsOfFile: scratch.log, encoding: .utf8) == before + line + "\n")
-        // A retry of the ticket writes nothing.
-        let retry = try answerSSLTicket(log: scratch.log, rates: Fixtures.ratesDirectory.path, bundle: scratch.bundle)
+        // A retry of the ticket writes nothing, whether the same service answers it or a new one.
+        let again = try await answerSSLTicket(service: service, bundle: scratch.bundle)
+        #expect(again.last == "a retry; already in the log: ticket-4711-update")
+        let fresh = try await makeLedgerService(log: scratch.log, rates: Fixtures.ratesDirectory.path)
+        let retry = try await answerSSLTicket(service: fresh, bundle: scratch.bundle)
         #expect(retry.last == "a retry; already in the log: ticket-4711-update")
         #expect(try String(contentsOfFile: scratch.log, encoding: .utf8) == before + line + "\n")
     }
 
     @Test("a bundle with a problem is answered with the check, and nothing is recorded")
-    func badBundle() throws {
+    func badBundle() async throws {
         let scratch = try Scratch(key: BundleFiles.pem("ENCRYPTED PRIVATE KEY"))
         defer { scratch.remove() }
         let before = try String(contentsOfFile: scratch.log, encoding: .utf8)
-        let replies = try answerSSLTicket(log: scratch.log, rates: Fixtures.ratesDirectory.path, bundle: scratch.bundle)
+        let service = try await makeLedgerService(log: scratch.log, rates: Fixtures.ratesDirectory.path)
+        let replies = try await answerSSLTicket(service: service, bundle: scratch.bundle)
         #expect(replies.count == 1)
         #expect(replies.first?.contains("Result: 1 problem") == true)
         #expect(try String(contentsOfFile: scratch.log, encoding: .utf8) == before)

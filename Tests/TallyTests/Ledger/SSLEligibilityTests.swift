@@ -40,7 +40,7 @@ struct SSLEligibilityTests {
                "application sand is sandbox; custom domains and SSL need a live or enterprise application; the customer must move the application to live or enterprise first"),
               (.enable(application: appName("api"), domain: domainName("api.shop.example")),
                .rule(.sslEdgeAlreadyActive(domainName("api.shop.example"))),
-               "domain api.shop.example already has an active SSL edge; a domain has one SSL edge at a time: to change the certificate of this account's edge use ssl update, or disable the edge first"),
+               "domain api.shop.example already has an active SSL edge; a domain has one SSL edge at a time: if it is among the account's SSL edges (ssl list), change its certificate with ssl update; otherwise it must be disabled before SSL can be enabled again"),
               (.updateCertificate(domain: domainName("www.shop.example")),
                .rule(.noActiveSSLEdge(domainName("www.shop.example"))),
                "domain www.shop.example has no active SSL edge in this account; check the domain against the account's SSL edges"),

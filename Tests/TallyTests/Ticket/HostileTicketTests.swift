@@ -130,7 +130,7 @@ struct HostileTicketTests {
         let expected: String = switch special {
         case .fifo: "\(path): is a FIFO (named pipe), not a regular file; the event log appended to must be a regular file: give the log's own path"
         case .device: "\(path): is a character device, not a regular file; the event log appended to must be a regular file: give the log's own path"
-        case .socket: "\(path): is a socket or a FIFO without a reader, not a regular file; the event log appended to must be a regular file: give the log's own path"
+        case .socket: "\(path): is a socket, not a regular file; the event log appended to must be a regular file: give the log's own path"
         default: "\(path): is a directory, not an event-log file"
         }
         #expect("\(error)" == expected)
