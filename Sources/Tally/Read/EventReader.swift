@@ -53,6 +53,8 @@ struct EventReader {
     var progress: (@Sendable (ReadProgress) -> Void)?
     /// Bytes of the inputs read before the current one.
     private var bytesBefore: Int64 = 0
+    /// Bytes this read took of the inputs before the current one (from where each started).
+    private var bytesReadBefore: Int64 = 0
     /// The ids of the closed months, when the read goes on from a close.
     var closedIDs: ClosedIDs?
     /// Whether to keep every id registered with its first line (for the books).
@@ -200,9 +202,13 @@ struct EventReader {
             guard line.number < Int(Int32.max), nextSequence < Int32.max else {
                 throw InputError(name: input.name, problem: "has more than \(Int32.max) lines (with the inputs before it); split the log into smaller files")
             }
-            // At the thousandth line of the first input, estimate how many lines the log holds.
-            if source == 0, line.number == 1000, let totalBytes, line.offset > 0 {
-                duplicates.expectedIDs = Int(Double(totalBytes) / Double(line.offset) * 999 * 1.02)
+            // At the thousandth line read, estimate how many lines the read will take (from where
+            // each input starts: a run with books reads only what its last close did not).
+            if counts.lines == 1000, duplicates.expectedIDs == nil, let totalBytes {
+                let start = starts[Int(source)]?.offset ?? 0
+                let read = bytesReadBefore + line.offset - start
+                let toRead = totalBytes - starts.values.reduce(0) { $0 + $1.offset }
+                if read > 0, toRead > 0 { duplicates.expectedIDs = Int(Double(toRead) / Double(read) * 999 * 1.02) }
             }
             let location = LineLocation(source: source, line: Int32(clamping: line.number),
                                         offset: line.offset, length: Int32(clamping: line.length))
@@ -243,6 +249,7 @@ struct EventReader {
         }
         endings[Int(source)] = ending
         bytesBefore += ending.offset
+        bytesReadBefore += ending.offset - (starts[Int(source)]?.offset ?? 0)
         progress?(ReadProgress(lines: counts.lines, bytes: bytesBefore, totalBytes: totalBytes))
         // An input being copied to a spool must be copied whole before the run starts over.
         if case .unsorted = end, catalog.spool(for: source) != nil { try opened.reader.drain() }
