@@ -256,38 +256,6 @@ struct EventReader {
         return end
     }
 
-    static func memory(_ bytes: [UInt8], start: (offset: Int64, lines: Int), stop: Int64? = nil,
-                       completeLinesOnly: Bool) -> LineReader {
-        let limit = Int(min(stop ?? Int64(bytes.count), Int64(bytes.count)))
-        var position = Int(min(start.offset, Int64(limit)))
-        return LineReader(startingAt: start, completeLinesOnly: completeLinesOnly) { () throws(InputError) -> Data? in
-            guard position < limit else { return nil }
-            let end = min(position + LineReader.chunkSize, limit)
-            defer { position = end }
-            return Data(bytes[position..<end])
-        }
-    }
-
-    static func file(_ path: String, name: String, start: (offset: Int64, lines: Int) = (0, 0), stop: Int64? = nil,
-                     completeLinesOnly: Bool = false) throws(InputError) -> (LineReader, () -> Void) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let problem = FileManager.default.fileExists(atPath: path)
-                ? "cannot be opened; check that it is readable"
-                : "no longer exists (it was there when the run started); nothing was billed, run again"
-            throw InputError(name: name, problem: problem)
-        }
-        if start.offset > 0 {
-            do {
-                try handle.seek(toOffset: UInt64(start.offset))
-            } catch {
-                try? handle.close()
-                throw InputError(name: name, problem: "cannot be read from byte \(start.offset): \(error.localizedDescription)")
-            }
-        }
-        return (streaming(handle, name: name, spool: nil, start: start, stop: stop, completeLinesOnly: completeLinesOnly),
-                { try? handle.close() })
-    }
-
     /// Opens an input for reading, every pass alike: an input copied to a
     /// spool on an earlier pass is read from there; standard input and any
     /// file that is not a regular file (a pipe, a FIFO, `/dev/stdin`, a
@@ -326,25 +294,5 @@ struct EventReader {
         let spool = try InputSpool(name: input.name, limit: input.spoolLimit)
         catalog.setSpool(spool, for: source)
         return Self.streaming(handle, name: input.name, spool: spool)
-    }
-
-    private static func streaming(_ handle: FileHandle, name: String, spool: InputSpool?,
-                                  start: (offset: Int64, lines: Int) = (0, 0), stop: Int64? = nil,
-                                  completeLinesOnly: Bool = false) -> LineReader {
-        var position = start.offset
-        return LineReader(startingAt: start, completeLinesOnly: completeLinesOnly) { () throws(InputError) -> Data? in
-            let wanted = stop.map { Int(max(0, min(Int64(LineReader.chunkSize), $0 - position))) } ?? LineReader.chunkSize
-            guard wanted > 0 else { return nil }
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: wanted)
-            } catch {
-                throw InputError(name: name, problem: "read failed: \(error.localizedDescription)")
-            }
-            guard let chunk, !chunk.isEmpty else { return chunk }
-            position += Int64(chunk.count)
-            try spool?.append(chunk)
-            return chunk
-        }
     }
 }
