@@ -62,9 +62,6 @@ struct WarmLedger {
     var adjustments: (lateRecords: Int, lines: [AccountName: [LineItem]])?
     /// Records dated before the last close's end (late events, SPEC §7.3).
     var lateRecords = 0
-    /// The earliest record that broke the base (dated before ``baseEnd``):
-    /// the ledger must be built again from an earlier close.
-    var stale = false
 
     /// Replays `inputs` once (from the books' last close when `books` is
     /// given) and keeps what following it needs.

@@ -29,10 +29,6 @@ extension EventReader {
         }
     }
 
-    /// Where the last read of each file input ended, by input index: what a
-    /// following read goes on from.
-    var readEnds: [Int: Int64] { endings.mapValues(\.offset) }
-
     /// What `line`, carrying the id `id`, would be if appended after
     /// everything read so far (SPEC §2.1), without reading or registering
     /// anything: new, an exact duplicate of an earlier line, or a
