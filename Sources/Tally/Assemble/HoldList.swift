@@ -1,8 +1,9 @@
-/// The rejected lines that hold an account's invoice (issue 3): any rejected
-/// event of the account dated before the end of the billing period, or whose
-/// date can't be read. Lines whose account can't be read hold no invoice.
-/// Keeps a count per account and the first ``shownPerAccount`` lines (at most
-/// ``shownInAll`` in all), so a flood of bad lines can't exhaust memory.
+/// The rejected lines that hold an account's invoice (README, "Held invoices"
+/// under "Bad input"): any rejected event of the account dated before the end
+/// of the billing period, or whose date can't be read. Lines whose account
+/// can't be read hold no invoice. Keeps a count per account and the first
+/// ``shownPerAccount`` lines (at most ``shownInAll`` in all), so a flood of bad
+/// lines can't exhaust memory.
 struct HoldList: Sendable {
     /// Rejected lines kept per account for listing under its invoice.
     static let shownPerAccount = 20

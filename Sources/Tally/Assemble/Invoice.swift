@@ -13,7 +13,8 @@ public struct Invoice: Sendable, Hashable {
     /// The sum of the rounded line amounts, adjustments included (SPEC §3,
     /// §7.3); negative when the account is owed a credit.
     public let total: Money
-    /// `held` when the account has rejected events that may change it (issue 3).
+    /// `held` when the account has rejected events that may change it (README,
+    /// "Held invoices").
     public let status: InvoiceStatus
     /// How many of the account's rejected lines hold this invoice.
     public let rejectedLineCount: Int
@@ -33,7 +34,7 @@ public struct Invoice: Sendable, Hashable {
     }
 }
 
-/// Whether an invoice can be sent (issue 3).
+/// Whether an invoice can be sent (README, "Held invoices" under "Bad input").
 public enum InvoiceStatus: String, Sendable, Hashable, Codable {
     /// Nothing held it back.
     case final

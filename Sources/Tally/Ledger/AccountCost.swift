@@ -1,7 +1,8 @@
-/// An account's cost in the billing period that holds an instant, as
-/// dotCloud's `dotcloud info` showed it (issue 4): the month-to-date invoice
-/// and the expected month-end invoice if nothing changes after the instant.
-/// Both have the lines, rounding and totals of the month-end run (SPEC §3).
+/// An account's cost in the billing period that holds an instant, as dotCloud's
+/// `dotcloud info` showed it (README, "For the ticket service"): the
+/// month-to-date invoice and the expected month-end invoice if nothing changes
+/// after the instant. Both have the lines, rounding and totals of the month-end
+/// run (SPEC §3).
 public struct AccountCost: Sendable, Hashable {
     /// The account.
     public let account: AccountName

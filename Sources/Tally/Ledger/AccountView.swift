@@ -1,5 +1,6 @@
-/// One account at an instant (issue 4): its applications with their services
-/// and domains, and its SSL edges. Only the account's own things appear.
+/// One account at an instant (README, "For the ticket service"): its
+/// applications with their services and domains, and its SSL edges. Only the
+/// account's own things appear.
 public struct AccountView: Sendable, Hashable {
     /// The account.
     public let account: AccountName

@@ -1,5 +1,6 @@
-/// What support does to a custom domain's SSL edge through a ticket (issue 4):
-/// one of the three SSL events of SPEC §2, without its id, time and account.
+/// What support does to a custom domain's SSL edge through a ticket (README,
+/// "For the ticket service"): one of the three SSL events of SPEC §2, without
+/// its id, time and account.
 public enum SSLAction: Sendable, Hashable {
     /// `ssl.enabled`: put the domain's certificate on a pair of edge servers,
     /// billed as the rate card's `ssl_edge_memory_mb` (160 MB) at the

@@ -1,8 +1,8 @@
-/// What custom-domain SSL for one domain would cost (issue 4), priced under
-/// the rate card in effect at the quote's instant and rounded as on the
-/// invoice: each amount is `ssl_edge_memory_mb` × seconds MB-seconds at the
-/// application's flavor price, rounded once with the card's rounding mode
-/// (SPEC §3).
+/// What custom-domain SSL for one domain would cost (README, "For the ticket
+/// service"), priced under the rate card in effect at the quote's instant and
+/// rounded as on the invoice: each amount is `ssl_edge_memory_mb` × seconds
+/// MB-seconds at the application's flavor price, rounded once with the card's
+/// rounding mode (SPEC §3).
 public struct SSLQuote: Sendable, Hashable {
     /// The account asking.
     public let account: AccountName

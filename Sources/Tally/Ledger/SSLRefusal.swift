@@ -1,7 +1,7 @@
-/// Why an SSL request is refused (issue 4), with a message support can paste
-/// into the ticket. The rules are those of SPEC §2.2, checked by the same
-/// replay that bills the log (``RuleViolation``), so a request is refused
-/// exactly when its event would be rejected from the log.
+/// Why an SSL request is refused (README, "For the ticket service"), with a
+/// message support can paste into the ticket. The rules are those of SPEC §2.2,
+/// checked by the same replay that bills the log (``RuleViolation``), so a
+/// request is refused exactly when its event would be rejected from the log.
 public enum SSLRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     /// The event would break a rule of SPEC §2.2 at its instant. For
     /// `ssl.enabled` the possible violations are, in the order checked:

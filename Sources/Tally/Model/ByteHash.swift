@@ -1,7 +1,8 @@
 /// A fast, seeded, non-cryptographic 64-bit hash of bytes (the multiply-fold
 /// mix of wyhash), for interning names and remembering event ids on the hot
 /// path. Swift's `Hasher` (SipHash) is about 5 times slower on short names and
-/// was a sixth of the month-end run's time before this (issue 6, callgrind).
+/// was a sixth of the month-end run's time before this (README,
+/// "Performance"; measured with callgrind).
 enum ByteHash {
     /// Mixes two words into one. Both are XORed with a constant first, so
     /// that neither a zero word nor an equal pair cancels the other out.

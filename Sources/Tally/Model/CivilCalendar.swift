@@ -1,10 +1,11 @@
 /// The proleptic Gregorian calendar in UTC, as plain integer arithmetic.
 ///
 /// Tally does its own calendar arithmetic so that results never depend on the
-/// process's time zone or locale (issue 3), and because the hot path parses one
-/// timestamp per event: Foundation's `ISO8601DateFormatter` costs about 26 µs a
-/// timestamp on this machine (issue 6), this about 20 ns.
-/// The algorithms are Howard Hinnant's `days_from_civil` / `civil_from_days`.
+/// process's time zone or locale (README, "Determinism" under "Bad input"), and
+/// because the hot path parses one timestamp per event: Foundation's
+/// `ISO8601DateFormatter` costs about 26 µs a timestamp on this machine, this
+/// about 20 ns (README, "Performance"). The algorithms are Howard Hinnant's
+/// `days_from_civil` / `civil_from_days`.
 enum CivilCalendar {
     /// Seconds in a day; every UTC day has exactly this many (SPEC §2: no leap seconds).
     static let secondsPerDay: Int64 = 86_400

@@ -1,6 +1,7 @@
 /// Makes untrusted text safe to print: no terminal control characters, no
 /// unbounded length. Every value echoed from the input goes through here
-/// (issue 3: raw input bytes never reach the terminal).
+/// (raw input bytes never reach the terminal: README, "Bad input, held
+/// invoices and strict mode").
 public enum Printable {
     /// The longest value echoed in a message, in characters, before it is cut.
     static let maximumEchoLength = 120

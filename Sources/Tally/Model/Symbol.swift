@@ -14,15 +14,17 @@ struct Symbol<Kind: NameKind>: Hashable, Sendable {
 
 /// The names seen in a run, each stored once, looked up by their bytes
 /// without making a `String`. A name is checked against a rule the first time
-/// it is met under that rule; after that, finding it is enough (issue 6).
+/// it is met under that rule; after that, finding it is enough (README,
+/// "Performance").
 ///
 /// A value type with its tables in one shared buffer, copied on write: the
 /// reader hands the table to the replay with every record, and a copy costs
-/// one retain instead of six (issue 6, callgrind).
+/// one retain instead of six (README, "Performance"; measured with callgrind).
 struct SymbolTable: @unchecked Sendable {
     /// The tables. Their accesses are not checked for exclusivity at run
-    /// time (those checks cost a tenth of the month-end run, issue 6): the
-    /// storage is only ever changed through a uniquely referenced table.
+    /// time (those checks cost a tenth of the month-end run; README,
+    /// "Performance"): the storage is only ever changed through a uniquely
+    /// referenced table.
     private final class Storage {
         @exclusivity(unchecked) var texts: [String] = []
         @exclusivity(unchecked) var hashes: [UInt64] = []

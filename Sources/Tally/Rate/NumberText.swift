@@ -1,5 +1,6 @@
 /// Locale-independent number text for reports: the same bytes whatever
-/// `LANG` says (issue 3), which Foundation's formatters don't promise.
+/// `LANG` says (README, "Determinism" under "Bad input"), which
+/// Foundation's formatters don't promise.
 enum NumberText {
     /// Digits with a comma every three from the right: `1234567` → `1,234,567`.
     static func grouped(_ digits: String) -> String {

@@ -38,8 +38,9 @@ public struct RateCard: Sendable, Hashable {
     }
 }
 
-/// A rate card that can't be used; the run stops (exit code 78). Names the
-/// file and the field, and says what to do (SPEC §4, issue 3).
+/// A rate card that can't be used; the run stops (exit code 78). Names the file
+/// and the field, and says what to do (SPEC §4; README, "Event log and rate
+/// cards").
 public struct RateCardError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The card's file, or the folder, when the problem is one file's.
     public let file: String?

@@ -4,7 +4,8 @@ extension UnitPrice {
     /// a terminating decimal with at least `minimumFractionDigits` digits after
     /// the point, or one whose repeating digits are in parentheses:
     /// `65.664`, `0.005`, `0.00000005208(3)` (= 0.0000000520833…). SPEC §3: the exact
-    /// amount that is rounded once to the line's amount; issue 5 shows it.
+    /// amount that is rounded once to the line's amount; `tally explain`
+    /// shows it (README, "Why was I charged this?").
     ///
     /// - Parameters:
     ///   - mbSeconds: exact usage, ≥ 0.

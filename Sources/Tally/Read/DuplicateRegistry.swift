@@ -6,8 +6,8 @@
 /// ``LineLocation``, so the reader can read it again to confirm the id and
 /// compare the two objects; nothing of the line's content is kept.
 ///
-/// Memory (issue 6): remembering the first line costs about 40 bytes an id.
-/// When the log is read in time order (`.streaming`), after
+/// Memory (README, "Performance"): remembering the first line costs about 40
+/// bytes an id. When the log is read in time order (`.streaming`), after
 /// ``locatedLimit`` ids (half a million) the registry keeps only the 8-byte
 /// hashes (``IDHashSet``) plus the first lines of the most recent
 /// ``recentLimit`` ids, where a retry usually is. A hash seen among older ids

@@ -3,7 +3,7 @@
 /// others are ignored, so producers can add fields (SPEC §2).
 struct EventFieldValidator {
     /// What a rejected line still tells: its id, account and time when
-    /// readable (issue 3 holds an account's invoice on them).
+    /// readable (they hold an account's invoice: README, "Held invoices").
     struct Partial {
         var id: String?
         var account: AccountName?

@@ -114,8 +114,8 @@ extension EventReader {
     }
 
     /// What a line with a repeated key still tells: its id, account and time,
-    /// when the repeated key is none of them (so the account's invoice is held,
-    /// issue 3).
+    /// when the repeated key is none of them (so the account's invoice is held:
+    /// README, "Held invoices" under "Bad input").
     private mutating func unambiguousFields(of bytes: UnsafeRawBufferPointer, repeatedKey key: String,
                                             location: LineLocation) -> EventFieldValidator.Partial {
         guard ![EventField.id, .account, .time].map(\.rawValue).contains(key),

@@ -4,7 +4,7 @@ import Foundation
 /// keeps only hashes and the earlier line's place is no longer known (a retry
 /// appended long after its original). It is a duplicate either way, so it is
 /// not applied; whether it is exact or conflicting is settled once the log has
-/// been read (SPEC §2.1, issue 6).
+/// been read (SPEC §2.1; README, "Performance").
 struct PendingDuplicate: Sendable {
     var id: [UInt8]
     var hash: UInt64

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Streaming, the reader expects events in time order (the normal case: logs
 /// are appended as things happen) and stops at the first record earlier than
-/// the one before, so its caller can read again and sort (issue 6).
+/// the one before, so its caller can read again and sort (README, "Performance").
 struct EventReader {
     /// How a read ended.
     enum End: Equatable {

@@ -1,7 +1,8 @@
 /// One event whose fields passed the rules of SPEC §2, in the compact form the
 /// month-end run keeps: names interned as symbols, the id left in the input
 /// (read again through ``LineLocation`` when a report needs it). 56 bytes, so
-/// an unsorted log can be held and sorted (issue 6: at most 64 bytes an event).
+/// an unsorted log can be held and sorted (at most 64 bytes an event: README,
+/// "Performance").
 struct EventRecord: Sendable {
     /// When the event takes effect: UTC seconds, fraction dropped.
     var time: Int64

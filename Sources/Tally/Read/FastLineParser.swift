@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Why not Foundation for every line: `JSONSerialization` parses about 0.27
 /// million event lines a second on this machine, this parser about 10 million
-/// (issue 6, `tally-bench`); the reader is the month-end run's bottleneck.
+/// (`tally-bench`, README "Performance"); the reader is the month-end run's bottleneck.
 struct FastLineParser {
     /// The fields of the last line parsed; strings point into that line.
     private(set) var fields = ParsedFields()

@@ -1,7 +1,8 @@
 /// A map from 64-bit hashes to small integers (`Int32` ≥ 0), open addressing
 /// with linear probing, kept at most half full. For the duplicate registry's
 /// exact mode: Swift's `Dictionary` hashes its keys again with SipHash, which
-/// cost more than the rest of the lookup (issue 6, callgrind).
+/// cost more than the rest of the lookup (README, "Performance"; measured with
+/// callgrind).
 struct HashIndexMap: Sendable {
     private var keys = [UInt64](repeating: 0, count: 1024)
     private var values = [Int32](repeating: -1, count: 1024)

@@ -1,8 +1,9 @@
 /// The 64-bit hashes of every event id seen, 8 bytes an id: what lets the
 /// streaming reader tell, without keeping ids, that an id came before (SPEC
-/// §2.1, issue 6). Split by the hash's top byte into 256 open-addressing tables
-/// that grow by a quarter when nine tenths full, so the whole set stays 72 to
-/// 90 % full (10 million ids take about 100 MB) and never doubles in one step.
+/// §2.1; README, "Performance"). Split by the hash's top byte into 256
+/// open-addressing tables that grow by a quarter when nine tenths full, so the
+/// whole set stays 72 to 90 % full (10 million ids take about 100 MB) and never
+/// doubles in one step.
 ///
 /// Two different ids with the same 64-bit hash (for a log of 10 million
 /// events, a chance of about 3 in a million) are caught, not taken for one:

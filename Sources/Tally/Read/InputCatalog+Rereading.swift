@@ -1,6 +1,7 @@
 /// A line of the event log read again by its ``LineLocation``, with the
 /// fields a report names parsed from it: the rejection of a replayed event
-/// (issue 3) and the events that open and close an explained interval (issue 5).
+/// (SPEC §2.2) and the events that open and close an explained interval
+/// (README, "Why was I charged this?").
 struct RereadLine: Sendable {
     /// The line's bytes, without its line end; empty when it can't be read again.
     var bytes: [UInt8]
@@ -16,7 +17,7 @@ extension InputCatalog {
         RereadLine(self.bytes(at: location) ?? [])
     }
 
-    /// Lines read again (a run may reject thousands of events; issue 6).
+    /// Lines read again (a run may reject thousands of events; README, "Performance").
     ///
     /// - Throws: ``InputError`` when one can't be read again.
     func reread(_ locations: [LineLocation]) throws(InputError) -> [RereadLine] {

@@ -76,9 +76,9 @@ struct InputCatalog: Sendable {
     }
 }
 
-/// Files kept open to read lines again at their offsets (with `pread`), so
-/// that checking thousands of repeated ids opens each input once (issue 6).
-/// Shared by copies of a catalog; its table is locked.
+/// Files kept open to read lines again at their offsets (with `pread`), so that
+/// checking thousands of repeated ids opens each input once (README,
+/// "Performance"). Shared by copies of a catalog; its table is locked.
 final class OpenFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var descriptors: [String: Int32] = [:]

@@ -1,14 +1,14 @@
 import Foundation
 
 extension Rejection {
-    /// The rejection as one line of a rejects file (issue 3), without the
-    /// newline: a JSON object with sorted keys holding the source `file`,
-    /// `line_number`, `id` (or null), `account` and `time` when readable, the
-    /// reason's `code` and message (`reason`), and the original line exactly as
-    /// read (without its LF/CRLF) as the string `line`. A line that is not valid
-    /// UTF-8 can't be a JSON string: it is given as `line_base64` instead, with
-    /// `line` null. A line over 1 MiB is kept cut at 1 MiB, with `"truncated": true`
-    /// and its full `length`.
+    /// The rejection as one line of a rejects file (README, "--rejects FILE"),
+    /// without the newline: a JSON object with sorted keys holding the source
+    /// `file`, `line_number`, `id` (or null), `account` and `time` when
+    /// readable, the reason's `code` and message (`reason`), and the original
+    /// line exactly as read (without its LF/CRLF) as the string `line`. A line
+    /// that is not valid UTF-8 can't be a JSON string: it is given as
+    /// `line_base64` instead, with `line` null. A line over 1 MiB is kept cut
+    /// at 1 MiB, with `"truncated": true` and its full `length`.
     ///
     /// To replay it, an operator corrects the line in (a copy of) the log
     /// itself and runs the month again: an appended copy would not clear the

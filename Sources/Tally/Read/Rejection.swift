@@ -1,5 +1,6 @@
-/// A line of the event log that was rejected, with everything an operator
-/// needs to find, fix and replay it (SPEC §2.2, issue 3).
+/// A line of the event log that was rejected, with everything an operator needs
+/// to find, fix and replay it (SPEC §2.2; README, "Bad input, held invoices and
+/// strict mode").
 public struct Rejection: Sendable, Hashable, CustomStringConvertible {
     /// The file and line it was read from.
     public let location: SourceLocation
@@ -31,7 +32,8 @@ public struct Rejection: Sendable, Hashable, CustomStringConvertible {
         Rejection(location: location, eventID: eventID, account: account, time: time, reason: reason, originalLine: line)
     }
 
-    /// `FILE:LINE: ID: reason` (issue 2), with `-` when the id is unreadable.
+    /// `FILE:LINE: ID: reason` (README, "Event log and rate cards"), with `-`
+    /// when the id is unreadable.
     public var description: String {
         "\(location): \(eventID ?? "-"): \(reason)"
     }

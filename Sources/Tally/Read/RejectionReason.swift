@@ -42,7 +42,7 @@ public enum RejectionReason: Error, Sendable, Hashable, Codable, CustomStringCon
     case keptFromClose(code: String, message: String)
 
     /// A stable, machine-readable name of the reason, e.g. `invalid_json`, for
-    /// the rejects file (issue 3).
+    /// the rejects file (README, "--rejects FILE").
     public var code: String {
         switch self {
         case .invalidUTF8: "invalid_utf8"

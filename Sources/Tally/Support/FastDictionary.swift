@@ -3,12 +3,13 @@ protocol FastHashable: Hashable {
     var fastHash: UInt64 { get }
 }
 
-/// A dictionary for the replay and the meter, the two stages that look up
-/// state for every event. Open addressing with linear probing, at most three
-/// quarters full, and backward-shift deletion; each key hashes itself with
-/// a multiply-fold instead of Swift's SipHash, which cost more than the rest
-/// of the lookup (issue 6, callgrind). Iteration order depends only on the
-/// keys inserted and removed, so results stay deterministic.
+/// A dictionary for the replay and the meter, the two stages that look up state
+/// for every event. Open addressing with linear probing, at most three quarters
+/// full, and backward-shift deletion; each key hashes itself with a
+/// multiply-fold instead of Swift's SipHash, which cost more than the rest of
+/// the lookup (README, "Performance"; measured with callgrind). Iteration order
+/// depends only on the keys inserted and removed, so results stay
+/// deterministic.
 struct FastDictionary<Key: FastHashable, Value>: Sequence {
     private var keys: [Key?]
     private var values: [Value?]

@@ -1,7 +1,7 @@
 /// What a binary (non-PEM) key or certificate file most likely is, told from
-/// the first few bytes of its ASN.1 DER structure only (issue 4). A
-/// structural guess to tell the customer how to convert the file, not a
-/// validation.
+/// the first few bytes of its ASN.1 DER structure only (README, "For the ticket
+/// service"). A structural guess to tell the customer how to convert the file,
+/// not a validation.
 public enum BinaryFormat: String, Sendable, Hashable, CaseIterable {
     /// A DER-encoded X.509 certificate: SEQUENCE { SEQUENCE { [0] version | serial …
     case derCertificate = "der-certificate"

@@ -1,6 +1,7 @@
-/// One finding of the certificate bundle pre-check (issue 4). Findings name
-/// files and PEM labels from a fixed list only; they never hold any of the
-/// files' contents, so a report can be pasted into a ticket or a log.
+/// One finding of the certificate bundle pre-check (README, "For the ticket
+/// service"). Findings name files and PEM labels from a fixed list only; they
+/// never hold any of the files' contents, so a report can be pasted into a
+/// ticket or a log.
 public enum BundleFinding: Sendable, Hashable, CustomStringConvertible {
     /// How much a finding matters.
     public enum Severity: String, Sendable, Hashable, Comparable {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Appends SSL events to an event-log file for the ticket service (issue 4),
-/// durably and only when valid:
+/// Appends SSL events to an event-log file for the ticket service (README, "For
+/// the ticket service"), durably and only when valid:
 ///
 /// 1. takes an exclusive advisory lock on the file (held to the end),
 ///    waiting at most ``lockTimeout`` for another writer to release it; the

@@ -3,7 +3,7 @@
 /// is closed by the matching END line, whether its body is base64, and
 /// whether it has RFC 1421 encryption headers (`Proc-Type: 4,ENCRYPTED`).
 /// Bodies are never decoded or kept: this is no X.509 validation, and no key
-/// material leaves this type (issue 4).
+/// material leaves this type (README, "For the ticket service").
 struct PEMDocument: Sendable {
     struct Block: Sendable, Equatable {
         /// The label, e.g. `CERTIFICATE`; from the file, so print only known labels.

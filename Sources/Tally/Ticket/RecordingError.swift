@@ -1,5 +1,5 @@
-/// Why an event was not appended to the event log (issue 4). In every case
-/// nothing was written.
+/// Why an event was not appended to the event log (README, "For the ticket
+/// service"). In every case nothing was written.
 public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The event breaks a rule at its instant (SPEC §2.2); CLI exit code 65.
     case refused(SSLRefusal)

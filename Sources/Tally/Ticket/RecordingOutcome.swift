@@ -1,4 +1,5 @@
-/// What ``EventLogAppender/record(_:for:at:id:)`` did (issue 4).
+/// What ``EventLogAppender/record(_:for:at:id:)`` did (README, "For the ticket
+/// service").
 public enum RecordingOutcome: Sendable, Hashable {
     /// The event was validated and appended as one line, flushed to disk.
     case recorded(Event)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tally
 
-/// Issue 6: the fast paths change no result. The same invoices, byte for
+/// The fast paths of README "Performance" change no result. The same invoices, byte for
 /// byte, from the fast reader and from Foundation's, from a log in time order
 /// (replayed as read) and shuffled (read twice and sorted), and from the id
 /// registry that keeps every first line and the one that keeps hashes only

@@ -3,7 +3,8 @@ import Testing
 @testable import Tally
 
 /// Invariants over seeded random logs of thousands of events across several
-/// months, with noise (issue 3 §7). A failure names its seed; replay it with
+/// months, with noise (SPEC §2.1, §3 and §6; README, "Bad input, held invoices
+/// and strict mode"). A failure names its seed; replay it with
 /// `TALLY_SEED=<seed> swift test --filter InvariantTests`.
 @Suite("Invariants over seeded random logs")
 struct InvariantTests {

@@ -2,7 +2,8 @@ import Testing
 @testable import Tally
 
 /// Tally's own hash tables against Swift's `Dictionary` and `Set`, on seeded
-/// random operations (issue 6 replaced the standard ones on the hot path).
+/// random operations (they replace the standard ones on the hot path: README,
+/// "Performance").
 @Suite("Hash tables behave like Dictionary and Set")
 struct HashTableTests {
     struct Key: FastHashable {

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import Tally
 
-/// Damaged and hostile input (issue 3 §4): each gives a clear rejection or
-/// error with the exact line, never a crash, a hang or unbounded memory.
+/// Damaged and hostile input (README, "Bad input, held invoices and strict
+/// mode"): each gives a clear rejection or error with the exact line, never a
+/// crash, a hang or unbounded memory.
 @Suite("Hostile and damaged input")
 struct HostileInputTests {
     static let valid = #"{"id":"ok","time":"2026-10-01T00:00:00Z","type":"application.created","account":"acct_1","app":"shop","flavor":"live"}"#

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import Tally
 
-/// Issue 6: the fast reader must decide every line as the Foundation reader
-/// does, with the same values. `Reading.read` runs both and compares records
-/// (every field), rejections (every reason) and counts.
+/// README, "Performance": the fast reader must decide every line as the
+/// Foundation reader does, with the same values. `Reading.read` runs both and
+/// compares records (every field), rejections (every reason) and counts.
 @Suite("Read: 12,000 awkward lines, fast reader against Foundation")
 struct ReadAwkwardLineTests {
     @Test("the same records, rejections and counts from both readers", arguments: [UInt64(1), 2, 3])

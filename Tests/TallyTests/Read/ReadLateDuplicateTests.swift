@@ -3,7 +3,7 @@ import Testing
 @testable import Tally
 
 /// Duplicates that arrive long after their original, in a log read in time
-/// order once the registry keeps only hashes (issue 6, SPEC §2.1).
+/// order once the registry keeps only hashes (SPEC §2.1; README, "Performance").
 @Suite("Read: late duplicates with the hash-only registry")
 struct ReadLateDuplicateTests {
     /// A sorted log of `count` scale events of one service, one a minute.

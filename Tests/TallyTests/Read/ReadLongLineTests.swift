@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import Tally
 
-/// Lines of 1 MiB and more, and lines that straddle the reader's 1 MiB
-/// chunks: a line longer than 1 MiB is rejected without being held, and the
-/// lines after it are read with the right numbers (issue 2: files are read
-/// as streams, never whole into memory).
+/// Lines of 1 MiB and more, and lines that straddle the reader's 1 MiB chunks:
+/// a line longer than 1 MiB is rejected without being held, and the lines after
+/// it are read with the right numbers (README, "Choices where the spec is
+/// silent": files are read as streams, never whole into memory).
 @Suite("Read: long lines and chunk boundaries")
 struct ReadLongLineTests {
     static let limit = LineReader.maximumLineLength

@@ -5,7 +5,7 @@ import Testing
 /// The fast parser against Foundation: on every line the fast parser takes,
 /// Foundation must find the same fields and the same value fingerprint; on
 /// every log, `EventReader(foundationOnly: true)` must give the same records,
-/// rejections and counts as the default reader (issue 6: the fast parser
+/// rejections and counts as the default reader (README, "Performance": the fast parser
 /// falls back to Foundation for lines it does not handle).
 @Suite("Read: fast parser and Foundation agree")
 struct ReadParserDifferentialTests {

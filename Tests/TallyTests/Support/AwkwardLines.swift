@@ -1,11 +1,12 @@
 import Foundation
 @testable import Tally
 
-/// Seeded event lines in every awkward form the issue 6 differential test
-/// asks for: escapes and `\u` sequences (surrogate pairs included), white
-/// space everywhere, any key order, unknown fields holding arrays and objects,
-/// repeated keys, numbers in every JSON form, invalid UTF-8, cut lines, broken
-/// JSON, and ids used again (equal or not). As bytes, since some are not UTF-8.
+/// Seeded event lines in every awkward form the fast reader's differential test
+/// (README, "Performance") asks for: escapes and `\u` sequences (surrogate
+/// pairs included), white space everywhere, any key order, unknown fields
+/// holding arrays and objects, repeated keys, numbers in every JSON form,
+/// invalid UTF-8, cut lines, broken JSON, and ids used again (equal or not). As
+/// bytes, since some are not UTF-8.
 ///
 /// Each line is plain but for one odd feature, so that every feature meets
 /// the fast parser too, not only Foundation.
