@@ -12,6 +12,18 @@ struct SyntheticLog {
     var shape: BenchmarkShape
     var events: Int
     var seed: UInt64
+    /// The number of accounts; the shape's (``BenchmarkShape/accounts``)
+    /// unless given. The previous-release test gives fewer, in proportion to
+    /// its few thousand events, so that each account sees as many events as
+    /// in the benchmark's million.
+    var accounts: Int
+
+    init(shape: BenchmarkShape, events: Int, seed: UInt64, accounts: Int? = nil) {
+        self.shape = shape
+        self.events = events
+        self.seed = seed
+        self.accounts = accounts ?? shape.accounts
+    }
 
     private struct Service {
         var name: Int
@@ -38,12 +50,14 @@ struct SyntheticLog {
     }
 
     /// The file name that identifies this log in the cache folder.
-    var fileName: String { "bench-\(shape.rawValue)-\(events)-s\(seed).jsonl" }
+    var fileName: String {
+        "bench-\(shape.rawValue)-\(events)-s\(seed)" + (accounts == shape.accounts ? "" : "-a\(accounts)") + ".jsonl"
+    }
 
     /// Writes the log to `path`.
     func write(to path: String) throws {
         var random = SplitMix64(seed: seed)
-        let accountCount = shape.accounts
+        let accountCount = accounts
         var accounts = [Account](repeating: Account(), count: accountCount)
         let end: Int64 = 1_793_491_200                         // 2026-11-01T00:00:00Z
         let start: Int64 = 1_790_467_200 - Int64(shape.historyMonths) * 2_629_746   // 2026-09-27, minus history
@@ -190,22 +204,5 @@ struct SyntheticLog {
         }
         app.services[serviceIndex].instances = Int(1 + random.next() % 20)
         return event("service.scaled", ",\"app\":\"\(appName)\",\"service\":\"svc_\(app.services[serviceIndex].name)\",\"instances\":\(app.services[serviceIndex].instances)")
-    }
-}
-
-/// SplitMix64, so that a seed always gives the same log.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
