@@ -116,8 +116,8 @@ struct PreviousReleaseTests {
     static func diff(_ expected: String, _ actual: String) -> String {
         let old = expected.components(separatedBy: "\n")
         let new = actual.components(separatedBy: "\n")
-        guard let first = (0..<max(old.count, new.count)).first(where: { $0 >= old.count || $0 >= new.count || old[$0] != new[$0] })
-        else { return "(no difference)" }
+        let differs = { (index: Int) in index >= old.count || index >= new.count || old[index] != new[index] }
+        guard let first = (0..<max(old.count, new.count)).first(where: differs) else { return "(no difference)" }
         var output = first > 0 ? "  \(first): \(old[first - 1])\n" : ""
         var shown = 0
         for index in first..<max(old.count, new.count) where shown < 20 {
