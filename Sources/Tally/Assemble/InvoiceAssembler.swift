@@ -26,7 +26,7 @@ struct InvoiceAssembler: Sendable {
         var invoices: [Invoice] = []
         invoices.reserveCapacity(groups.count)
         for (account, lines) in groups {
-            let ordered = lines.count > 1 ? lines.sorted(by: Self.precedes) : lines
+            let ordered = lines.count > 1 ? Self.ordered(lines) : lines
             var total = Money.zero(currency)
             for line in ordered {
                 guard let sum = total.adding(line.amount) else {
@@ -57,26 +57,55 @@ struct InvoiceAssembler: Sendable {
     /// service, SSL edges after, by domain; the same subject's lines by rate
     /// card, then flavor.
     static func precedes(_ lhs: LineItem, _ rhs: LineItem) -> Bool {
-        if lhs.adjusts != rhs.adjusts {
-            guard let left = lhs.adjusts else { return true }
-            guard let right = rhs.adjusts else { return false }
-            return left < right
+        LineOrder(lhs) < LineOrder(rhs)
+    }
+
+    /// `lines` in the order of ``precedes(_:_:)``. Each line's key is made
+    /// once and the sort moves indices, not line items: comparing keys built
+    /// on the fly and moving the items (a dozen references each) took a
+    /// twelfth of the month-end run (README, "Performance").
+    static func ordered(_ lines: [LineItem]) -> [LineItem] {
+        let keys = lines.map(LineOrder.init)
+        return lines.indices.sorted { keys[$0] < keys[$1] }.map { lines[$0] }
+    }
+}
+
+/// Where a line goes on its invoice (``InvoiceAssembler/precedes(_:_:)``).
+private struct LineOrder: Comparable {
+    /// 0 for the month's own lines, else 1 and the month corrected.
+    var adjusts: (Int, Int32)
+    /// 0 for a service, 1 for an SSL edge.
+    var kind: Int
+    /// Application then service, or domain then application.
+    var first: String
+    var second: String
+    var effectiveFrom: Int64
+    var flavor: Flavor
+
+    init(_ line: LineItem) {
+        adjusts = line.adjusts.map { (1, $0.monthIndex) } ?? (0, 0)
+        switch line.kind {
+        case .service:
+            (kind, first, second) = (0, line.application.text, line.service?.text ?? "")
+        case .sslEdge:
+            (kind, first, second) = (1, line.domain?.text ?? "", line.application.text)
         }
-        func key(_ line: LineItem) -> (Int, String, String, Timestamp, Flavor) {
-            switch line.kind {
-            case .service:
-                (0, line.application.text, line.service?.text ?? "", line.rateCard.effectiveFrom, line.flavor)
-            case .sslEdge:
-                (1, line.domain?.text ?? "", line.application.text, line.rateCard.effectiveFrom, line.flavor)
-            }
-        }
-        let left = key(lhs)
-        let right = key(rhs)
-        if left.0 != right.0 { return left.0 < right.0 }
+        effectiveFrom = line.rateCard.effectiveFrom.secondsSinceEpoch
+        flavor = line.flavor
+    }
+
+    static func < (lhs: LineOrder, rhs: LineOrder) -> Bool {
+        if lhs.adjusts != rhs.adjusts { return lhs.adjusts < rhs.adjusts }
+        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
         // Names are ASCII (SPEC §2): String's order is their byte order, and
         // its fast path for ASCII beats comparing UTF-8 views element by element.
-        if left.1 != right.1 { return left.1 < right.1 }
-        if left.2 != right.2 { return left.2 < right.2 }
-        return (left.3, left.4) < (right.3, right.4)
+        if lhs.first != rhs.first { return lhs.first < rhs.first }
+        if lhs.second != rhs.second { return lhs.second < rhs.second }
+        return (lhs.effectiveFrom, lhs.flavor) < (rhs.effectiveFrom, rhs.flavor)
+    }
+
+    static func == (lhs: LineOrder, rhs: LineOrder) -> Bool {
+        lhs.adjusts == rhs.adjusts && lhs.kind == rhs.kind && lhs.first == rhs.first && lhs.second == rhs.second
+            && lhs.effectiveFrom == rhs.effectiveFrom && lhs.flavor == rhs.flavor
     }
 }
