@@ -39,4 +39,18 @@ struct InvoiceRunJSONWriterTests {
         #expect(randomRun.invoices.count > 1)
         #expect(InvoiceRunJSONWriter.write(randomRun) == (try Self.foundation(randomRun)))
     }
+
+    @Test("the document is written into a string of the bounded size; one too small is retried larger, same bytes")
+    func capacity() throws {
+        let random = RandomLog(seed: 42, InvariantTests.noisy)
+        let run = try BillingPipeline(rateCards: InvariantTests.rates)
+            .invoices(for: BillingPeriod("2026-11")!, [.text(random.text, name: "random.jsonl")])
+        let document = InvoiceRunJSONWriter.write(run)
+        #expect(run.invoices.count > 1)
+        #expect(document == (try Self.foundation(run)))
+        #expect(InvoiceRunJSONWriter.upperBound(run) >= document.utf8.count)
+        #expect(InvoiceRunJSONWriter.write(run, capacity: 100) == document)
+        #expect(InvoiceRunJSONWriter.write(run, capacity: document.utf8.count) == document)
+        #expect(InvoiceRunJSONWriter.write(run, capacity: document.utf8.count - 1) == document)
+    }
 }
