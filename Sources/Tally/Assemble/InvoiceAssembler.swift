@@ -11,22 +11,26 @@ struct InvoiceAssembler: Sendable {
     /// - Throws: ``RunError/overflow(_:)`` when a total does not fit in 64 bits of minor units.
     func invoices(for lines: [BillingPipeline.PricedLine], names: SymbolTable,
                   holds: HoldList) throws(RunError) -> [Invoice] {
+        // Each account's lines by their place in `lines`: every line item is
+        // copied once, into its invoice (README, "Performance").
         var groupOf = FastDictionary<Symbol<AccountKind>, Int>(capacity: 1024)
-        var groups: [(account: AccountName, lines: [LineItem])] = []
-        for priced in lines {
+        var groups: [(account: AccountName, lines: [Int])] = []
+        for (index, priced) in lines.enumerated() {
             if let group = groupOf[priced.account] {
-                groups[group].lines.append(priced.line)
+                groups[group].lines.append(index)
             } else {
                 groupOf[priced.account] = groups.count
-                groups.append((names.name(priced.account), [priced.line]))
+                groups.append((names.name(priced.account), [index]))
             }
         }
         // Names are ASCII (SPEC §2), so String's order is byte order.
         groups.sort { $0.account.text < $1.account.text }
         var invoices: [Invoice] = []
         invoices.reserveCapacity(groups.count)
-        for (account, lines) in groups {
-            let ordered = lines.count > 1 ? Self.ordered(lines) : lines
+        for group in groups.indices {
+            let account = groups[group].account
+            let ordered = Self.ordered(groups[group].lines) { lines[$0].line }
+            groups[group].lines = []
             var total = Money.zero(currency)
             for line in ordered {
                 guard let sum = total.adding(line.amount) else {
@@ -60,13 +64,15 @@ struct InvoiceAssembler: Sendable {
         LineOrder(lhs) < LineOrder(rhs)
     }
 
-    /// `lines` in the order of ``precedes(_:_:)``. Each line's key is made
-    /// once and the sort moves indices, not line items: comparing keys built
-    /// on the fly and moving the items (a dozen references each) took a
-    /// twelfth of the month-end run (README, "Performance").
-    static func ordered(_ lines: [LineItem]) -> [LineItem] {
-        let keys = lines.map(LineOrder.init)
-        return lines.indices.sorted { keys[$0] < keys[$1] }.map { lines[$0] }
+    /// The lines `line(index)` of `indices`, in the order of
+    /// ``precedes(_:_:)``. Each line's key is made once and the sort moves
+    /// indices, not line items: comparing keys built on the fly and moving
+    /// the items (a dozen references each) took a twelfth of the month-end
+    /// run (README, "Performance").
+    static func ordered(_ indices: [Int], _ line: (Int) -> LineItem) -> [LineItem] {
+        guard indices.count > 1 else { return indices.map(line) }
+        let keys = indices.map { LineOrder(line($0)) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { line(indices[$0]) }
     }
 }
 
