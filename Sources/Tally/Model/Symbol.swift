@@ -28,29 +28,49 @@ struct SymbolTable: @unchecked Sendable {
     private final class Storage {
         @exclusivity(unchecked) var texts: [String] = []
         @exclusivity(unchecked) var hashes: [UInt64] = []
-        /// Rules each name has passed: bit 0 identifier, bit 1 domain.
-        @exclusivity(unchecked) var passedRules: [UInt8] = []
-        /// Every name's bytes, one after another, for comparing without a `String`.
+        /// Every name as one record after another, for finding a name by its
+        /// bytes without a `String`: its index (4 bytes), the rules it has
+        /// passed (1 byte: bit 0 identifier, bit 1 domain, bit 2 event id),
+        /// its length (2 bytes), then its bytes.
         @exclusivity(unchecked) var arena: [UInt8] = []
+        /// Where each name's record starts in ``arena``.
         @exclusivity(unchecked) var starts: [Int32] = []
-        /// Open-addressing table, a power of two in size: each slot holds a
-        /// name's index in its low 32 bits and the top 32 bits of its hash
-        /// in its high ones (``emptySlot`` when free), so a probe reads one
-        /// slot instead of a slot and then the name's hash: on 200,000
-        /// accounts the two cache misses were a tenth of the run (README,
-        /// "Performance").
+        /// Open-addressing table, a power of two in size: each slot holds
+        /// where a name's record starts in its low 32 bits and the top 32
+        /// bits of its hash in its high ones (``emptySlot`` when free), so a
+        /// probe reads the slot, then one record: index, rules and bytes
+        /// together. On 200,000 accounts, reading a slot, the name's hash, its
+        /// start and its bytes (four cache misses) took a tenth of the run
+        /// (README, "Performance").
         @exclusivity(unchecked) var slots = [UInt64](repeating: SymbolTable.emptySlot, count: 1024)
 
         func copy() -> Storage {
             let copy = Storage()
             copy.texts = texts
             copy.hashes = hashes
-            copy.passedRules = passedRules
             copy.arena = arena
             copy.starts = starts
             copy.slots = slots
             return copy
         }
+
+        /// The bytes before a name's own in its record.
+        static let headerSize = 7
+
+        /// Adds the record of name `index`.
+        func addRecord(_ index: Int32, _ bytes: UnsafeRawBufferPointer, passedRules: UInt8) -> Int {
+            precondition(bytes.count <= Int(UInt16.max), "a name longer than any rule allows")
+            let start = arena.count
+            withUnsafeBytes(of: index.littleEndian) { arena.append(contentsOf: $0) }
+            arena.append(passedRules)
+            withUnsafeBytes(of: UInt16(bytes.count).littleEndian) { arena.append(contentsOf: $0) }
+            arena.append(contentsOf: bytes)
+            starts.append(Int32(start))
+            return start
+        }
+
+        /// The rules name `index` has passed.
+        func passedRules(of index: Int) -> UInt8 { arena[Int(starts[index]) + 4] }
     }
 
     private var storage = Storage()
@@ -60,10 +80,10 @@ struct SymbolTable: @unchecked Sendable {
     fileprivate static let emptySlot = UInt64.max
     private static let hashTag: UInt64 = 0xFFFF_FFFF_0000_0000
 
-    /// The slot of name `index` of hash `hash`.
+    /// The slot of the name whose record starts at `start`, of hash `hash`.
     @inline(__always)
-    private static func slotEntry(_ index: Int32, _ hash: UInt64) -> UInt64 {
-        hash & hashTag | UInt64(UInt32(bitPattern: index))
+    private static func slotEntry(_ start: Int, _ hash: UInt64) -> UInt64 {
+        hash & hashTag | UInt64(UInt32(truncatingIfNeeded: start))
     }
 
     private static func bit(_ rule: NameRule) -> UInt8 {
@@ -97,12 +117,21 @@ struct SymbolTable: @unchecked Sendable {
             let entry = storage.slots[slot]
             if entry == Self.emptySlot { break }
             if entry & Self.hashTag == hash & Self.hashTag {
-                let index = Int32(truncatingIfNeeded: entry)
-                if equals(Int(index), bytes) {
-                    if storage.passedRules[Int(index)] & bit != 0 { return Symbol(index: index) }
+                let start = Int(UInt32(truncatingIfNeeded: entry))
+                // The record: index, rules, length, bytes.
+                let found = storage.arena.withUnsafeBytes { arena -> (index: Int32, rules: UInt8)? in
+                    let record = arena.baseAddress! + start
+                    let length = Int(UInt16(littleEndian: record.loadUnaligned(fromByteOffset: 5, as: UInt16.self)))
+                    guard length == bytes.count,
+                          length == 0 || memcmp(record + Storage.headerSize, bytes.baseAddress!, length) == 0
+                    else { return nil }
+                    return (Int32(littleEndian: record.loadUnaligned(as: Int32.self)), record.load(fromByteOffset: 4, as: UInt8.self))
+                }
+                if let found {
+                    if found.rules & bit != 0 { return Symbol(index: found.index) }
                     guard rule.accepts(bytes) else { return nil }
-                    storage.passedRules[Int(index)] |= bit
-                    return Symbol(index: index)
+                    storage.arena[start + 4] |= bit
+                    return Symbol(index: found.index)
                 }
             }
             slot = (slot + 1) & mask
@@ -111,23 +140,10 @@ struct SymbolTable: @unchecked Sendable {
         let index = Int32(storage.texts.count)
         storage.texts.append(String(decoding: bytes, as: UTF8.self))
         storage.hashes.append(hash)
-        storage.starts.append(Int32(storage.arena.count))
-        storage.arena.append(contentsOf: bytes)
-        storage.passedRules.append(bit)
-        storage.slots[slot] = Self.slotEntry(index, hash)
+        let start = storage.addRecord(index, bytes, passedRules: bit)
+        storage.slots[slot] = Self.slotEntry(start, hash)
         if storage.texts.count * 2 > storage.slots.count { grow() }
         return Symbol(index: index)
-    }
-
-    /// Whether name `index` is exactly `bytes`.
-    @inline(__always)
-    private func equals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let storage = storage
-        let start = Int(storage.starts[index])
-        let end = index + 1 < storage.starts.count ? Int(storage.starts[index + 1]) : storage.arena.count
-        guard end - start == bytes.count else { return false }
-        guard let pointer = bytes.baseAddress else { return true }
-        return storage.arena.withUnsafeBytes { memcmp($0.baseAddress! + start, pointer, bytes.count) == 0 }
     }
 
     private func grow() {
@@ -136,7 +152,7 @@ struct SymbolTable: @unchecked Sendable {
         for (index, hash) in storage.hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while larger[slot] != Self.emptySlot { slot = (slot + 1) & mask }
-            larger[slot] = Self.slotEntry(Int32(index), hash)
+            larger[slot] = Self.slotEntry(Int(storage.starts[index]), hash)
         }
         storage.slots = larger
     }
@@ -154,7 +170,8 @@ struct SymbolTable: @unchecked Sendable {
         let mask = storage.slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while storage.slots[slot] != Self.emptySlot {
-            let index = Int32(truncatingIfNeeded: storage.slots[slot])
+            let start = Int(UInt32(truncatingIfNeeded: storage.slots[slot]))
+            let index = storage.arena.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: start, as: Int32.self)) }
             if storage.hashes[Int(index)] == hash, storage.texts[Int(index)] == text { return Symbol(index: index) }
             slot = (slot + 1) & mask
         }
@@ -174,7 +191,7 @@ struct SymbolTable: @unchecked Sendable {
     /// Every name in symbol order, with the rules each has passed (bit 0
     /// identifier, bit 1 domain, bit 2 event id), to keep a table in the books.
     var entries: [(text: String, passedRules: UInt8)] {
-        Array(zip(storage.texts, storage.passedRules))
+        storage.texts.indices.map { (storage.texts[$0], storage.passedRules(of: $0)) }
     }
 
     /// An empty table.
@@ -198,10 +215,8 @@ struct SymbolTable: @unchecked Sendable {
         let index = Int32(storage.texts.count)
         storage.texts.append(String(decoding: bytes, as: UTF8.self))
         storage.hashes.append(hash)
-        storage.starts.append(Int32(storage.arena.count))
-        storage.arena.append(contentsOf: bytes)
-        storage.passedRules.append(passedRules)
-        storage.slots[slot] = Self.slotEntry(index, hash)
+        let start = storage.addRecord(index, bytes, passedRules: passedRules)
+        storage.slots[slot] = Self.slotEntry(start, hash)
         if storage.texts.count * 2 > storage.slots.count { grow() }
         return index
     }
