@@ -6,15 +6,18 @@ import Testing
 /// The month-end run's JSON against the previous release's (tally 0.1.0), on
 /// seeded logs of every benchmark shape (README, "Performance").
 ///
-/// Each log is made by the benchmark's own generator (`SyntheticLog`: a few
-/// thousand events, with the shape's account count scaled down in
-/// proportion, so that an account sees as many events as in the benchmark's
-/// million) and is not stored: its size and FNV-1a digest are, so that a
-/// change of the generator (or of the standard library's shuffle, which the
-/// `shuffled` shape uses) is told apart from a change of Tally. What is stored
-/// is the previous release's output for it, `Fixtures/previous-release/<shape>.json`,
-/// made by `tally-v0 invoice --month 2026-10 --format json --rates
-/// Fixtures/previous-release/rates LOG`.
+/// Each log is made by the benchmark's own generator (`SyntheticLog`: 400 to
+/// 2,000 events, with the shape's account count scaled down about in
+/// proportion, so that an account sees about as many events as in the
+/// benchmark's million; sizes chosen so that the expected documents stay
+/// under 200 KB in all) and is not stored: its size and FNV-1a digest are, so
+/// that a change of the generator (or of the standard library's shuffle,
+/// which the `shuffled` shape uses) is told apart from a change of Tally.
+/// What is stored is the previous release's output for it,
+/// `Fixtures/previous-release/<shape>.json`, made by `tally-v0 invoice --month
+/// 2026-10 --format json --rates Fixtures/previous-release/rates LOG`; the
+/// two rate cards there (a second one from 2026-10-17T06:00:00Z, with other
+/// prices, `half-even` rounding and 192 MB edges) split lines mid-month.
 ///
 /// The comparison is byte for byte on the SPEC §6 document, once the three
 /// keys this release adds to each line (`line_id`, `mb_hours`,
