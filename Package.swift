@@ -21,7 +21,7 @@ let package = Package(
         .executableTarget(name: "tally-bench", dependencies: ["Tally"]),
         .testTarget(
             name: "TallyTests",
-            dependencies: ["Tally", "TallyCommands", "TallyCLI"],
+            dependencies: ["Tally", "TallyCommands", "TallyCLI", "tally-bench"],
             exclude: ["Fixtures", "Golden"]
         ),
     ],

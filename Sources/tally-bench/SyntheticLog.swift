@@ -20,6 +20,22 @@ struct SyntheticLog {
     /// With months, the log spans them, `events` lines in each, written one
     /// file a month (log rotation); without, it spans the shape's time.
     var months: [BillingPeriod] = []
+    /// The number of accounts; the shape's (``BenchmarkShape/accounts``)
+    /// unless given. The previous-release test gives fewer, in proportion to
+    /// its few thousand events, so that each account sees as many events as
+    /// in the benchmark's million.
+    var accounts: Int
+
+    init(shape: BenchmarkShape, events: Int, seed: UInt64, accounts: Int? = nil, historyMonths: Int? = nil,
+         invalidPercent: Int? = nil, months: [BillingPeriod] = []) {
+        self.shape = shape
+        self.events = events
+        self.seed = seed
+        self.accounts = accounts ?? shape.accounts
+        self.historyMonths = historyMonths
+        self.invalidPercent = invalidPercent
+        self.months = months
+    }
 
     private struct Service {
         var name: Int
@@ -48,7 +64,8 @@ struct SyntheticLog {
     /// The file name that identifies this log in the cache folder.
     var fileName: String {
         // v2: host names without "_", so that domains and SSL edges are valid.
-        "bench-v2-\(shape.rawValue)\(historyMonths.map { "-h\($0)" } ?? "")\(invalidPercent.map { "-i\($0)" } ?? "")-\(events)-s\(seed).jsonl"
+        "bench-v2-\(shape.rawValue)\(historyMonths.map { "-h\($0)" } ?? "")\(invalidPercent.map { "-i\($0)" } ?? "")-\(events)-s\(seed)"
+            + (accounts == shape.accounts ? "" : "-a\(accounts)") + ".jsonl"
     }
 
     /// The instant of line `index`: evenly spread over the shape's time, or
@@ -73,7 +90,7 @@ struct SyntheticLog {
     func write(toFiles paths: [String]) throws {
         precondition(paths.count == max(1, months.count), "one file, or one a month")
         var random = SplitMix64(seed: seed)
-        let accountCount = shape.accounts
+        let accountCount = accounts
         var accounts = [Account](repeating: Account(), count: accountCount)
         let total = events * max(1, months.count)
         var lines: [String] = []
@@ -230,22 +247,5 @@ struct SyntheticLog {
         }
         app.services[serviceIndex].instances = Int(1 + random.next() % 20)
         return event("service.scaled", ",\"app\":\"\(appName)\",\"service\":\"svc_\(app.services[serviceIndex].name)\",\"instances\":\(app.services[serviceIndex].instances)")
-    }
-}
-
-/// SplitMix64, so that a seed always gives the same log.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

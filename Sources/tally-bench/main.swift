@@ -19,7 +19,8 @@ let usage = """
     more), cache /tmp/tally-bench. The 10-million-event logs take about 1.5 GB each.
     Prints for each shape and size the seconds up to each stage (read, replay,
     meter, whole run with JSON), events per second of the whole run, its ratio
-    to the newline scan of the same file, and its peak resident memory.
+    to the newline scan of the same file, its peak resident memory, and the
+    size of the JSON document it wrote.
 
     --close: a 13-month log of N events a month (default 1000000), one file a month,
     months 1-12 closed once (cached beside the log); then the close of month 13 and a
@@ -202,7 +203,8 @@ func cell(_ text: String, _ width: Int) -> String {
 }
 print("tally-bench: the month-end run (JSON output) on \(ProcessInfo.processInfo.activeProcessorCount) cores, seed \(options.seed); seconds up to each stage, best of \(options.runs) (1 at 10 million events and more)")
 print("shape".padding(toLength: 14, withPad: " ", startingAt: 0) + cell("events", 10) + cell("floor", 9) + cell("read", 9)
-      + cell("replay", 9) + cell("meter", 9) + cell("whole", 9) + cell("events/s", 11) + cell("x floor", 9) + cell("peak MB", 9))
+      + cell("replay", 9) + cell("meter", 9) + cell("whole", 9) + cell("events/s", 11) + cell("x floor", 9) + cell("peak MB", 9)
+      + cell("JSON MB", 9))
 var wholeSeconds: [BenchmarkShape: [Int: Double]] = [:]
 for shape in options.shapes {
     for size in options.sizes {
@@ -222,6 +224,7 @@ for shape in options.shapes {
             + cell(String(format: "%.0f", Double(lines) / whole.seconds), 11)
             + cell(String(format: "%.1f", whole.seconds / best["floor"]!.seconds), 9)
             + cell(String(whole.peak / 1_000_000), 9)
+            + cell(String(format: "%.1f", Double(whole.figure) / 1_000_000), 9)
         print(row)
     }
 }

@@ -34,12 +34,12 @@ extension BillingPipeline {
         var holds = HoldList(periodEnd: period.end.secondsSinceEpoch)
         let request = MeterRequest(window: period.start.secondsSinceEpoch..<period.end.secondsSinceEpoch,
                                    accounts: [account], keepsDetail: true)
-        let replayed = try replay(inputs, metering: request) { rejection in
+        var replayed = try replay(inputs, metering: request) { rejection in
             guard rejection.account == account else { return }
             holds.note(rejection)
             onRejection(rejection)
         }
-        let usage = try meter(replayed)
+        let usage = try meter(spending: &replayed)
         let run = try assemble(try price(usage, names: replayed.names), period: period, holds: holds,
                                events: replayed.counts, names: replayed.names)
         return AccountBill(account: account, period: period, invoice: run.invoices.first,

@@ -27,8 +27,8 @@ extension BillingPipeline {
         case .replay:
             return try replay(inputs) { _ in }.counts.applied
         case .meter:
-            let replayed = try replay(inputs, metering: MeterRequest(period: period)) { _ in }
-            return try meter(replayed).records.count
+            var replayed = try replay(inputs, metering: MeterRequest(period: period)) { _ in }
+            return try meter(spending: &replayed).records.count
         case .whole:
             return try invoices(for: period, inputs).json().utf8.count
         }

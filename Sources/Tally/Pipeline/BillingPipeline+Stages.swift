@@ -25,6 +25,24 @@ extension BillingPipeline {
         }
     }
 
+    /// Stage 3's end for a run that needs the meter no more (the month-end
+    /// run, one account's bill): ``meter(_:closingOpenAt:of:)`` to the
+    /// window's end, the meter moved out of `replayed` and closed in place
+    /// rather than copied (README, "Performance").
+    ///
+    /// - Throws: ``RunError/configuration(_:)``, as ``meter(_:closingOpenAt:of:)``.
+    func meter(spending replayed: inout Replayed) throws(RunError) -> Usage {
+        guard var meter = replayed.meter else { return Usage(records: []) }
+        replayed.meter = nil
+        var only: Symbol<AccountKind>?
+        if case let .only(accounts) = meter.accounts, accounts.count == 1 { only = accounts.first { _ in true } }
+        do {
+            return try meter.finish(closing: replayed.state.openAllocations(of: only))
+        } catch {
+            throw .configuration(error)
+        }
+    }
+
     /// Stage 4: one line item per usage record, priced and rounded once (SPEC §3).
     ///
     /// - Throws: ``RunError/overflow(_:)`` when an amount does not fit in 64 bits.

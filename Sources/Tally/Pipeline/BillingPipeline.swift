@@ -44,12 +44,12 @@ public struct BillingPipeline: Sendable {
     public func invoices(for period: BillingPeriod, _ inputs: [EventInput],
                          onRejection: (Rejection) -> Void = { _ in }) throws(RunError) -> InvoiceRun {
         var holds = HoldList(periodEnd: period.end.secondsSinceEpoch)
-        let replayed = try replay(inputs, metering: MeterRequest(period: period)) { rejection in
+        var replayed = try replay(inputs, metering: MeterRequest(period: period)) { rejection in
             holds.note(rejection)
             onRejection(rejection)
         }
-        let usage = try meter(replayed)
-        return try assemble(try price(usage, names: replayed.names), period: period, holds: holds,
-                            events: replayed.counts, names: replayed.names)
+        // The usage goes once priced: only the priced lines reach the assembler.
+        let priced = try price(try meter(spending: &replayed), names: replayed.names)
+        return try assemble(priced, period: period, holds: holds, events: replayed.counts, names: replayed.names)
     }
 }

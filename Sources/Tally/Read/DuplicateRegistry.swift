@@ -117,12 +117,10 @@ struct DuplicateRegistry: Sendable {
     /// Keeps `hash`'s first line among the recent ids, forgetting the oldest.
     private mutating func remember(_ hash: UInt64, _ location: LineLocation) {
         let slot = recentCount % Self.recentLimit
-        if recentCount >= Self.recentLimit, recent[IDHash(value: recentOrder[slot])] != nil {
-            recent.removeValue(forKey: IDHash(value: recentOrder[slot]))
-        }
+        if recentCount >= Self.recentLimit { recent.removeValue(forKey: IDHash(value: recentOrder[slot])) }
         recentOrder[slot] = hash
         recentCount += 1
-        if recent[IDHash(value: hash)] == nil { recent[IDHash(value: hash)] = location }
+        recent.insertIfAbsent(location, for: IDHash(value: hash))
     }
 
     /// Keeps only hashes from now on.

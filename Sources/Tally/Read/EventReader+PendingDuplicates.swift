@@ -16,7 +16,9 @@ struct PendingDuplicate: Sendable {
 extension EventReader {
     /// Settles the pending duplicates with one more pass over `inputs`: each
     /// one's first line that passed the field rules is found and compared with
-    /// it as a JSON value. Counts each as a duplicate or a rejection.
+    /// it as a JSON value. Counts each as a duplicate or a rejection. The pass
+    /// stops as soon as every pending duplicate has its first line (usually
+    /// long before the end: a retry's original is old by definition).
     ///
     /// - Returns: the conflicting duplicates, in input order, to report; or
     ///   `nil` when a pending id was carried by no earlier line at all (two ids
@@ -37,16 +39,17 @@ extension EventReader {
         var wanted: [UInt64: [Int]] = [:]
         for (index, duplicate) in pending.enumerated() { wanted[duplicate.hash, default: []].append(index) }
         var originals = [(location: LineLocation, bytes: [UInt8])?](repeating: nil, count: pending.count)
+        var unresolved = pending.count
         let last = pending.map { ($0.location.source, $0.location.line) }.max { $0 < $1 }!
 
         var parser = FallbackLineParser()
         var names = SymbolTable()
-        for (index, input) in inputs.enumerated() where UInt16(index) <= last.0 {
+        for (index, input) in inputs.enumerated() where UInt16(index) <= last.0 && unresolved > 0 {
             let source = UInt16(index)
             let opened = try open(input, source: source)
             defer { opened.close() }
             try opened.reader.forEachLine { (line) throws(InputError) -> Bool in
-                guard (source, Int32(clamping: line.number)) < last else { return false }
+                guard unresolved > 0, (source, Int32(clamping: line.number)) < last else { return false }
                 let location = LineLocation(source: source, line: Int32(clamping: line.number),
                                             offset: line.offset, length: Int32(clamping: line.length))
                 func check(_ fields: ParsedFields, _ storage: UnsafeRawBufferPointer) {
@@ -59,6 +62,7 @@ extension EventReader {
                     for index in indices where originals[index] == nil && pending[index].id.elementsEqual(id)
                         && (location.source, location.line) < (pending[index].location.source, pending[index].location.line) {
                         originals[index] = (location, Array(line.bytes))
+                        unresolved -= 1
                     }
                 }
                 _ = parser.withFields(of: line.bytes, check)

@@ -11,20 +11,36 @@ extension LineItem {
     /// - Parameter invoiceNumber: the number of the invoice the line is on, `INV-YYYYMM-<account>`.
     /// - Returns: e.g. `li-5a7ec1b6d8e3f402`.
     public func lineID(onInvoice invoiceNumber: String) -> String {
-        var key = [invoiceNumber, kind.rawValue]
-        switch kind {
-        case .service: key += [application.text, service?.text ?? ""]
-        case .sslEdge: key += [domain?.text ?? ""]
-        }
-        key += [flavor.rawValue, rateCard.name]
-        // An adjustment is a line of its own, one per corrected month.
-        if let adjusts { key.append("adjusts " + adjusts.description) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.joined(separator: "\n").utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(lineIDHash(onInvoice: invoiceNumber), radix: 16)
         return "li-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The 64-bit hash of ``lineID(onInvoice:)``, computed part by part
+    /// without joining the parts into one string (the JSON writer writes one
+    /// for every line of a run).
+    func lineIDHash(onInvoice invoiceNumber: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ part: String, first: Bool = false) {
+            if !first { hash = (hash ^ 0x0A) &* 0x0000_0100_0000_01b3 }
+            var part = part
+            part.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            }
+        }
+        add(invoiceNumber, first: true)
+        add(kind.rawValue)
+        switch kind {
+        case .service:
+            add(application.text)
+            add(service?.text ?? "")
+        case .sslEdge:
+            add(domain?.text ?? "")
+        }
+        add(flavor.rawValue)
+        add(rateCard.name)
+        // An adjustment is a line of its own, one per corrected month.
+        if let adjusts { add("adjusts " + adjusts.description) }
+        return hash
     }
 
     /// Whether `text` has the form of a line id: `li-` and 16 lower-case hex digits.

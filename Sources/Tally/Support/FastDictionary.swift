@@ -71,6 +71,19 @@ struct FastDictionary<Key: FastHashable, Value>: Sequence {
         return body(&values[index]!)
     }
 
+    /// Sets `value` for `key` unless `key` has one already, in one lookup.
+    mutating func insertIfAbsent(_ value: Value, for key: Key) {
+        var (index, found) = slot(for: key)
+        guard !found else { return }
+        if (count + 1) * 4 > keys.count * 3 || keys.isEmpty {
+            grow()
+            index = slot(for: key).index
+        }
+        keys[index] = key
+        values[index] = value
+        count += 1
+    }
+
     private mutating func insert(_ value: Value, for key: Key) {
         var (index, found) = slot(for: key)
         if !found, (count + 1) * 4 > keys.count * 3 || keys.isEmpty {

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Appends SSL events to an event-log file for the ticket service,
-/// durably and only when valid, as one call of the warm ledger
-/// (``LedgerService`` keeps it for many calls):
+/// Appends SSL events to an event-log file for the ticket service (README,
+/// "For the ticket service"), durably and only when valid, as one call of
+/// the warm ledger (``LedgerService`` keeps it for many calls):
 ///
 /// 1. reads the log once, as the month-end run would (SPEC §2.1, §2.2),
 ///    from the books' last close when there are books; the file must be a

@@ -13,17 +13,20 @@ struct HashTableTests {
         var fastHash: UInt64 { UInt64(value % 7) }
     }
 
-    @Test("FastDictionary: insert, replace, modify, remove, iterate", arguments: SplitMix64.testSeeds)
+    @Test("FastDictionary: insert, insert if absent, replace, modify, remove, iterate", arguments: SplitMix64.testSeeds)
     func fastDictionary(seed: UInt64) {
         var random = SplitMix64(seed: seed)
         var fast = FastDictionary<Key, Int>()
         var model: [Int32: Int] = [:]
         for step in 0..<20_000 {
             let key = Int32(random.next() % 300)
-            switch random.next() % 4 {
+            switch random.next() % 5 {
             case 0, 1:
                 fast[Key(value: key)] = step
                 model[key] = step
+            case 4:
+                fast.insertIfAbsent(step, for: Key(value: key))
+                if model[key] == nil { model[key] = step }
             case 2:
                 #expect(fast.removeValue(forKey: Key(value: key)) == model.removeValue(forKey: key), "seed \(seed)")
             default:

@@ -39,4 +39,35 @@ struct InvoiceRunJSONWriterTests {
         #expect(randomRun.invoices.count > 1)
         #expect(InvoiceRunJSONWriter.write(randomRun) == (try Self.foundation(randomRun)))
     }
+
+    @Test("the document is written into a string of the bounded size; one too small is retried larger, same bytes")
+    func capacity() throws {
+        let random = RandomLog(seed: 42, InvariantTests.noisy)
+        let run = try BillingPipeline(rateCards: InvariantTests.rates)
+            .invoices(for: BillingPeriod("2026-11")!, [.text(random.text, name: "random.jsonl")])
+        let document = InvoiceRunJSONWriter.write(run)
+        #expect(run.invoices.count > 1)
+        #expect(document == (try Self.foundation(run)))
+        #expect(InvoiceRunJSONWriter.upperBound(run) >= document.utf8.count)
+        #expect(InvoiceRunJSONWriter.write(run, capacity: 100) == document)
+        #expect(InvoiceRunJSONWriter.write(run, capacity: document.utf8.count) == document)
+        #expect(InvoiceRunJSONWriter.write(run, capacity: document.utf8.count - 1) == document)
+    }
+
+    @Test("the document in pieces is the same bytes, each piece but the last at least the piece size",
+          arguments: [1, 700, 1 << 20])
+    func pieces(pieceSize: Int) throws {
+        let random = RandomLog(seed: 42, InvariantTests.noisy)
+        let run = try BillingPipeline(rateCards: InvariantTests.rates)
+            .invoices(for: BillingPeriod("2026-11")!, [.text(random.text, name: "random.jsonl")])
+        var pieces: [[UInt8]] = []
+        InvoiceRunJSONWriter.write(run, pieceSize: pieceSize) { pieces.append($0) }
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == InvoiceRunJSONWriter.write(run))
+        #expect(pieces.dropLast().allSatisfy { $0.count >= pieceSize })
+        switch pieceSize {
+        case 1: #expect(pieces.count == run.invoices.count + 2)   // the head, each invoice, the tail
+        case 1 << 20: #expect(pieces.count == 1)                   // the document is smaller
+        default: #expect(pieces.count > 2)
+        }
+    }
 }
