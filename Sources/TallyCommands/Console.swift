@@ -62,6 +62,15 @@ public final class Console: @unchecked Sendable {
         try write(Data(text.utf8), toOutput: true)
     }
 
+    /// Writes `bytes` (UTF-8 text, or a piece of it) to standard output.
+    ///
+    /// - Throws: ``OutputError`` as ``out(_:)``.
+    public func out(bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        flushErrors()
+        clearStatus()
+        try write(Data(bytes), toOutput: true)
+    }
+
     /// Shows `text` (one line of ASCII, no line feed) as the status line of
     /// standard error, replacing the one shown: a carriage return, the
     /// text, and spaces over what is left of a longer line before it. Lines

@@ -167,15 +167,37 @@ enum ReportCommand {
     /// - Throws: ``UsageError`` when the report has no such format.
     static func emit(_ report: some Report, as format: ReportFormat, _ parsed: Arguments, status: ExitCode,
                      _ context: CommandContext) throws(UsageError) -> ExitCode {
-        emit(text: try render(report, as: format, context), parsed, status: status, context)
+        // JSON is written piece by piece as it is made (a month-end run's
+        // document is never held whole); text may need its ASCII fallback.
+        guard format == .json else { return emit(text: try render(report, as: format, context), parsed, status: status, context) }
+        return emit(parsed, status: status, context) { write in report.json { piece in piece.withUnsafeBytes(write) } }
     }
 
     /// Writes `text`, a report already rendered (e.g. a document the books
     /// keep byte for byte), as ``emit(_:as:_:status:_:)`` writes a report.
     static func emit(text: String, _ parsed: Arguments, status: ExitCode, _ context: CommandContext) -> ExitCode {
+        emit(parsed, status: status, context) { write in
+            var text = text
+            text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Writes what `produce` hands its writer, in order, to `--output FILE`
+    /// (atomically: nothing of it is seen there unless all of it was
+    /// written) or to standard output. After a failed write, the rest is
+    /// not written.
+    private static func emit(_ parsed: Arguments, status: ExitCode, _ context: CommandContext,
+                             _ produce: ((UnsafeRawBufferPointer) -> Void) -> Void) -> ExitCode {
         context.console.flushErrors()
+        var failure: OutputError?
         guard let path = parsed["--output"], path != "-" else {
-            return context.emit(text, status: status)
+            produce { bytes in
+                guard failure == nil else { return }
+                do throws(OutputError) { try context.console.out(bytes: bytes) } catch { failure = error }
+            }
+            guard let failure else { return status }
+            context.console.error("tally: \(failure)")
+            return .ioError
         }
         let writer: AtomicFileWriter
         do {
@@ -184,8 +206,12 @@ enum ReportCommand {
             context.console.error("tally: \(error)")
             return .usage
         }
-        do {
-            try writer.write(text)
+        produce { bytes in
+            guard failure == nil else { return }
+            do throws(OutputError) { try writer.write(Data(bytes)) } catch { failure = error }
+        }
+        do throws(OutputError) {
+            if let failure { throw failure }
             try writer.commit()
             return status
         } catch {

@@ -1,8 +1,9 @@
 extension BillingPipeline {
     /// Where the benchmark stops the month-end run (`tally-bench`, README
     /// "Performance"): after reading, after replaying, after metering, or
-    /// at the end with the JSON rendered. Each is the product's own path cut
-    /// short, so the differences between them are what each stage costs.
+    /// at the end with the JSON document written (in pieces, as the CLI
+    /// writes it). Each is the product's own path cut short, so the
+    /// differences between them are what each stage costs.
     package enum Stage: String, CaseIterable, Sendable {
         case read, replay, meter, whole
     }
@@ -30,7 +31,10 @@ extension BillingPipeline {
             var replayed = try replay(inputs, metering: MeterRequest(period: period)) { _ in }
             return try meter(spending: &replayed).records.count
         case .whole:
-            return try invoices(for: period, inputs).json().utf8.count
+            // As `tally invoice --format json` writes it: piece by piece, never whole.
+            var bytes = 0
+            try invoices(for: period, inputs).json { bytes += $0.count }
+            return bytes
         }
     }
 }

@@ -11,4 +11,13 @@ extension InvoiceRun {
     public func json() -> String {
         InvoiceRunJSONWriter.write(self)
     }
+
+    /// ``json()``'s UTF-8 bytes in pieces of at least a megabyte (the last
+    /// may be shorter), handed to `send` in order: written invoice by
+    /// invoice, so that the document is never held whole (README,
+    /// "Performance"). `tally invoice --format json` writes each piece as it
+    /// comes.
+    public func json(in send: ([UInt8]) -> Void) {
+        InvoiceRunJSONWriter.write(self, in: send)
+    }
 }

@@ -16,6 +16,10 @@ public protocol Report: Sendable {
     /// The report as one JSON document for programs: keys sorted, amounts as
     /// decimal strings, MB-seconds as exact integers, ending in `\n`.
     func json() -> String
+    /// ``json()``'s UTF-8 bytes handed to `send` in order, in pieces (of
+    /// about a megabyte for a month-end run, so that its document is never
+    /// held whole; a small report may send it in one piece).
+    func json(in send: ([UInt8]) -> Void)
 }
 
 /// A report with a CSV form: RFC 4180 records ending in CRLF after a header
@@ -57,6 +61,24 @@ extension Report {
         if Self.self is any CSVReport.Type { formats.append(.csv) }
         if Self.self is any HTMLReport.Type { formats.append(.html) }
         return formats
+    }
+
+    /// By default, the whole of ``json()`` in one piece.
+    public func json(in send: ([UInt8]) -> Void) {
+        send(Array(json().utf8))
+    }
+
+    /// The report in `format`, its UTF-8 bytes handed to `send` in order:
+    /// JSON in the pieces of ``json(in:)``, the other forms in one piece.
+    ///
+    /// - Throws: ``UnsupportedReportFormat`` when the report has no such form
+    ///   (see ``formats``).
+    public func rendered(as format: ReportFormat, in send: ([UInt8]) -> Void) throws(UnsupportedReportFormat) {
+        if format == .json {
+            json(in: send)
+        } else {
+            send(Array(try rendered(as: format).utf8))
+        }
     }
 
     /// The report in `format`.

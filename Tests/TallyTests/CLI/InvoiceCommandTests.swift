@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tally
+import TallyCommands
 
 @Suite("tally invoice, run as a user would")
 struct InvoiceCommandTests {
@@ -21,6 +22,31 @@ struct InvoiceCommandTests {
         #expect(first.status == 0)
         #expect(first.standardOutput == second.standardOutput)
         try Golden.check(first.standardOutput, named: "sample-2026-10.json")
+    }
+
+    @Test("a document of several pieces is printed and written to --output whole, the library's bytes")
+    func largeDocument() throws {
+        // 6,000 accounts of one application and one service: about 2.5 MB of JSON, three pieces.
+        var log = ""
+        for account in 0..<6000 {
+            log += #"{"id":"a\#(account)","time":"2026-10-01T00:00:00Z","type":"application.created","account":"acct_\#(account)","app":"app","flavor":"live"}"# + "\n"
+            log += #"{"id":"s\#(account)","time":"2026-10-02T00:00:00Z","type":"service.deployed","account":"acct_\#(account)","app":"app","service":"www","service_type":"python","instances":2,"memory_mb":256}"# + "\n"
+        }
+        let run = try BillingPipeline(rateCards: Fixtures.defaultRates)
+            .invoices(for: BillingPeriod("2026-10")!, [.text(log, name: "-")])
+        var pieces = 0
+        run.json { _ in pieces += 1 }
+        #expect(pieces > 1)
+        let printed = InProcess.run(["invoice", "--month", "2026-10", "--format", "json"], input: log)
+        #expect(printed.status == .success)
+        #expect(printed.standardOutput == run.json())
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("invoices.json").path
+        let written = InProcess.run(["invoice", "--month", "2026-10", "--format", "json", "--output", output], input: log)
+        #expect(written.status == .success)
+        #expect(written.standardOutput == "")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == run.json())
     }
 
     @Test("no FILE, or -, reads standard input")
