@@ -4,5 +4,5 @@
 /// ``Report`` (text, JSON, CSV, HTML). Rules and formats: SPEC.md, summarised in the README.
 public enum Tally {
     /// The version `tally --version` prints.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 }
