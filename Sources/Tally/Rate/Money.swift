@@ -17,12 +17,6 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Zero in `currency`.
     public static func zero(_ currency: Currency) -> Money { Money(minorUnits: 0, currency: currency) }
 
-    /// The amount as an exact `Decimal`, e.g. 65.66, for callers that compute further.
-    public var decimalValue: Decimal {
-        Decimal(sign: minorUnits < 0 ? .minus : .plus, exponent: -currency.minorUnitExponent,
-                significand: Decimal(minorUnits.magnitude))
-    }
-
     /// The amount with exactly the currency's minor-unit digits and no
     /// grouping, e.g. `65.66`, `6566` (JPY), `1.250` (KWD). SPEC §6.
     public var description: String { formatted(grouping: false) }
