@@ -12,7 +12,7 @@ struct CloseCommand: Command {
     let synopsis = "tally close --month YYYY-MM --books DIR [options] FILE ..."
     let help = """
         Usage: tally close --month YYYY-MM --books DIR [--at TIME] [--rates DIR]
-                           [--format text|json|csv|html] [--output FILE] FILE ...
+                           [--format text|json|csv|html] [--output FILE] [--jobs N] FILE ...
 
         Issues the invoices of the calendar month (UTC) from the event log in FILEs
         and keeps them in the books, a folder only Tally writes: from then on the
@@ -36,6 +36,7 @@ struct CloseCommand: Command {
           --format FORMAT   what to print of the issued invoices: text (default),
                             json (the document kept in the books), csv or html
           --output FILE     write it to FILE atomically instead of standard output
+        \(ReportCommand.jobsHelp)
           -h, --help        show this help
 
         Exit codes: 0 closed (or already closed), 64 usage error (month not ended,
@@ -56,12 +57,15 @@ struct CloseCommand: Command {
             throw .wrongArguments(command: name, expected: "the event log as files (the books read on from where they stopped), not standard input")
         }
         let inputs = try ReportCommand.inputs(parsed, context)
+        let jobs = try ReportCommand.jobs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
+        var pipeline = BillingPipeline(rateCards: rateCards)
+        pipeline.jobs = jobs
         // For tests: stop the close dead after a given step, as a crash would.
         let fault = context.environment["TALLY_CLOSE_FAULT"]
         let outcome: CloseOutcome
         do throws(BooksRunError) {
-            outcome = try BillingPipeline(rateCards: rateCards).close(month, inputs, books: books, at: instant, step: { step in
+            outcome = try pipeline.close(month, inputs, books: books, at: instant, step: { step in
                 if step == fault { _exit(137) }
             }, onRejection: { context.console.errorLine("\($0)") })
         } catch {

@@ -10,7 +10,7 @@ struct ExplainCommand: Command {
         Usage: tally explain --account ACCOUNT --month YYYY-MM
                              [--line N|ID | --service APP/SERVICE | --domain DOMAIN]
                              [--rates DIR] [--format text|json] [--output FILE] [--books DIR]
-                             [--quiet] [FILE ...]
+                             [--quiet] [--jobs N] [FILE ...]
 
         Explains lines of the account's invoice for the calendar month (UTC) from
         the event log in FILEs, read in order (none, or -, reads standard input):
@@ -38,6 +38,7 @@ struct ExplainCommand: Command {
                                it now; an adjustment line down to its late events (id, FILE:LINE,
                                type, time) and its due and billed figures
           --quiet              no progress line (a terminal shows one once a run takes 2 s)
+          --jobs N             threads, 1 (default) or 2: replay while reading; the same output
           -h, --help           show this help
 
         Exit codes: 0 success, 64 usage error (also: no invoice, or no such line),
@@ -60,7 +61,7 @@ struct ExplainCommand: Command {
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         let explanation: ChargeExplanation
         var ownRejections = 0
-        let pipeline = ReportCommand.pipeline(rateCards, progress)
+        let pipeline = try ReportCommand.pipeline(rateCards, progress, parsed)
         let onRejection = { (rejection: Rejection) in
             ownRejections += 1
             ReportCommand.printRejection(context)(rejection)

@@ -9,7 +9,7 @@ struct InvoiceCommand: Command {
     let help = """
         Usage: tally invoice --month YYYY-MM [--rates DIR] [--format text|json|csv|html]
                              [--output FILE] [--rejects FILE] [--strict] [--books DIR]
-                             [--quiet] [FILE ...]
+                             [--quiet] [--jobs N] [FILE ...]
 
         Prints one invoice per account for the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input).
@@ -33,6 +33,7 @@ struct InvoiceCommand: Command {
                             issued; the month after the last closed one as a close would
                             issue it now, with the adjustments of closed months
         \(ReportCommand.quietHelp)
+        \(ReportCommand.jobsHelp)
           -h, --help        show this help
 
         Exit codes: 0 success, 64 usage error, 65 lines rejected or invoices held
@@ -63,7 +64,7 @@ struct InvoiceCommand: Command {
         }
         let outcome: Result<InvoiceRun, RunError>
         var issuedDocument: String?
-        let pipeline = ReportCommand.pipeline(rateCards, progress)
+        let pipeline = try ReportCommand.pipeline(rateCards, progress, parsed)
         if let books = parsed["--books"] {
             switch BooksCommandSupport.booked(period, books: books, inputs, pipeline: pipeline, context, onRejection: onRejection) {
             case let .success((run, document)):

@@ -16,16 +16,34 @@ enum ReportCommand {
     /// The help line of `--quiet`, aligned as the report commands' options.
     static let quietHelp = "  --quiet           no progress line (a terminal shows one once a run takes 2 s)"
 
+    /// The help line of `--jobs`, aligned as the report commands' options.
+    static let jobsHelp = "  --jobs N          threads, 1 (default) or 2: replay while reading; the same output"
+
     /// The pipeline that prices with `rateCards`, reporting its reads to
-    /// `progress` when there is one.
-    static func pipeline(_ rateCards: RateCardSet, _ progress: ProgressLine?) -> BillingPipeline {
+    /// `progress` when there is one, with the threads `--jobs` asks for.
+    ///
+    /// - Throws: ``UsageError/invalidValue(option:value:expected:)`` for a
+    ///   `--jobs` that is not a whole number from 1 to 64.
+    static func pipeline(_ rateCards: RateCardSet, _ progress: ProgressLine?, _ parsed: Arguments) throws(UsageError) -> BillingPipeline {
         var pipeline = BillingPipeline(rateCards: rateCards)
         pipeline.progress = progress?.callback
+        pipeline.jobs = try jobs(parsed)
         return pipeline
     }
 
+    /// `--jobs N`: 1 by default; more than 2 uses 2 (README, "Performance").
+    ///
+    /// - Throws: ``UsageError/invalidValue(option:value:expected:)`` unless N is a whole number from 1 to 64.
+    static func jobs(_ parsed: Arguments) throws(UsageError) -> Int {
+        guard let text = parsed["--jobs"] else { return 1 }
+        guard text.allSatisfy(\.isASCII), let jobs = Int(text), (1...64).contains(jobs) else {
+            throw .invalidValue(option: "--jobs", value: text, expected: "a whole number from 1 to 64, e.g. 2")
+        }
+        return jobs
+    }
+
     /// Options every report command takes.
-    static let commonOptions: Set<String> = ["--month", "--rates", "--format", "--output"]
+    static let commonOptions: Set<String> = ["--month", "--rates", "--format", "--output", "--jobs"]
 
     /// `--month YYYY-MM`, required.
     static func period(_ parsed: Arguments) throws(UsageError) -> BillingPeriod {

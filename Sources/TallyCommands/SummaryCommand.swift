@@ -7,7 +7,7 @@ struct SummaryCommand: Command {
     let synopsis = "tally summary --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally summary --month YYYY-MM [--rates DIR] [--format text|json|csv] [--output FILE]
-                             [--books DIR] [--quiet] [FILE ...]
+                             [--books DIR] [--quiet] [--jobs N] [FILE ...]
 
         Summarises the month-end run for the calendar month (UTC) from the event
         log in FILEs, read in order (none, or -, reads standard input): invoices
@@ -27,6 +27,7 @@ struct SummaryCommand: Command {
                             issued; the month after the last closed one as a close would
                             issue it now, with the adjustments of closed months
         \(ReportCommand.quietHelp)
+        \(ReportCommand.jobsHelp)
           -h, --help        show this help
 
         \(ReportCommand.exitCodesHelp)
@@ -40,7 +41,7 @@ struct SummaryCommand: Command {
         let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
-        let pipeline = ReportCommand.pipeline(rateCards, progress)
+        let pipeline = try ReportCommand.pipeline(rateCards, progress, parsed)
         let run: InvoiceRun
         let report: MonthSummary
         do {

@@ -9,7 +9,7 @@ struct UsageCommand: Command {
     let synopsis = "tally usage --account ACCOUNT --month YYYY-MM [options] [FILE ...]"
     let help = """
         Usage: tally usage --account ACCOUNT --month YYYY-MM [--rates DIR] [--ascii]
-                           [--format text|json|csv] [--output FILE] [--books DIR] [--quiet] [FILE ...]
+                           [--format text|json|csv] [--output FILE] [--books DIR] [--quiet] [--jobs N] [FILE ...]
 
         Charts the account's billed memory over the calendar month (UTC) from the
         event log in FILEs, read in order (none, or -, reads standard input): one
@@ -34,6 +34,7 @@ struct UsageCommand: Command {
                             issued (the log as its close read it); the month after the last
                             closed one as a close would issue it now, adjustments listed apart
         \(ReportCommand.quietHelp)
+        \(ReportCommand.jobsHelp)
           -h, --help        show this help
 
         \(ReportCommand.exitCodesHelp)
@@ -51,7 +52,7 @@ struct UsageCommand: Command {
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
         var report: UsageReport
         var ownRejections = 0
-        let pipeline = ReportCommand.pipeline(rateCards, progress)
+        let pipeline = try ReportCommand.pipeline(rateCards, progress, parsed)
         let onRejection = { (rejection: Rejection) in
             ownRejections += 1
             ReportCommand.printRejection(context)(rejection)

@@ -57,7 +57,7 @@ enum Measurement {
 
     /// Measures `path` up to `stage` (or the floor) and prints
     /// `seconds<TAB>figure<TAB>peak-resident-bytes`.
-    static func run(_ path: String, stage: String) throws {
+    static func run(_ path: String, stage: String, jobs: Int = 1) throws {
         let input = EventInput.file(path)
         if stage == "floor" {
             let (lines, seconds) = time { newlineScan(path) }
@@ -65,7 +65,8 @@ enum Measurement {
             return
         }
         guard let cut = BillingPipeline.Stage(rawValue: stage) else { throw CocoaError(.featureUnsupported) }
-        let pipeline = BillingPipeline(rateCards: try rateCards())
+        var pipeline = BillingPipeline(rateCards: try rateCards())
+        pipeline.jobs = jobs
         let (figure, seconds) = try time { try pipeline.run([input], for: period, upTo: cut) }
         print("\(seconds)\t\(figure)\t\(peakResidentBytes())")
     }

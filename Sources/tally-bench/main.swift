@@ -10,9 +10,11 @@ import Tally
 
 let usage = """
     Usage: swift run -c release tally-bench [--shapes S,S,...] [--events N,N,...] [--seed S]
-               [--runs N] [--cache DIR]
+               [--runs N] [--cache DIR] [--jobs N]
            swift run -c release tally-bench --close [--events N] [--seed S] [--runs N] [--cache DIR]
            swift run -c release tally-bench --ledger [--events N] [--seed S] [--runs N] [--cache DIR]
+
+    --jobs N: the month-end run with N threads (1 by default; 2 replays while reading).
 
     Shapes: \(BenchmarkShape.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)
     Defaults: --events 1000000,10000000, seed 42, 3 runs (1 at 10 million events and
@@ -49,6 +51,8 @@ struct Options {
     /// The ticket service's figures instead of the month-end table.
     var ledger = false
     var books: String?
+    /// Threads of the month-end run (`BillingPipeline.jobs`).
+    var jobs = 1
 }
 
 func parse(_ arguments: [String]) -> Options? {
@@ -75,6 +79,7 @@ func parse(_ arguments: [String]) -> Options? {
         case "--cache": guard let text = value() else { return nil }; options.cache = text
         case "--ledger": options.ledger = true
         case "--books": guard let text = value() else { return nil }; options.books = text
+        case "--jobs": guard let text = value(), let number = Int(text), (1...64).contains(number) else { return nil }; options.jobs = number
         case "--measure":
             guard let path = value(), let stage = value() else { return nil }
             options.measure = (path, stage)
@@ -123,7 +128,7 @@ if let (path, stage) = options.measure {
             print("\(seconds)\t\(figure)\t\(Measurement.peakResidentBytes())")
             exit(0)
         }
-        try Measurement.run(path, stage: stage)
+        try Measurement.run(path, stage: stage, jobs: options.jobs)
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("tally-bench: \(error)\n".utf8))
@@ -170,7 +175,7 @@ func child(_ arguments: [String]) -> [String] {
 
 /// Runs `--measure path stage` in a fresh process: (seconds, figure, peak resident bytes).
 func measure(_ path: String, _ stage: String, books: String? = nil) -> (seconds: Double, figure: Int, peak: Int) {
-    let parts = child(["--measure", path, stage] + (books.map { ["--books", $0] } ?? []))
+    let parts = child(["--measure", path, stage, "--jobs", String(options.jobs)] + (books.map { ["--books", $0] } ?? []))
     guard let seconds = Double(parts[0]), let figure = Int(parts[1]), let peak = Int(parts[2]) else { exit(70) }
     return (seconds, figure, peak)
 }
@@ -201,7 +206,7 @@ let stages = ["floor"] + BillingPipeline.Stage.allCases.map(\.rawValue)
 func cell(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
 }
-print("tally-bench: the month-end run (JSON output) on \(ProcessInfo.processInfo.activeProcessorCount) cores, seed \(options.seed); seconds up to each stage, best of \(options.runs) (1 at 10 million events and more)")
+print("tally-bench: the month-end run (JSON output) on \(ProcessInfo.processInfo.activeProcessorCount) cores, --jobs \(options.jobs), seed \(options.seed); seconds up to each stage, best of \(options.runs) (1 at 10 million events and more)")
 print("shape".padding(toLength: 14, withPad: " ", startingAt: 0) + cell("events", 10) + cell("floor", 9) + cell("read", 9)
       + cell("replay", 9) + cell("meter", 9) + cell("whole", 9) + cell("events/s", 11) + cell("x floor", 9) + cell("peak MB", 9)
       + cell("JSON MB", 9))

@@ -85,15 +85,14 @@ extension BillingPipeline {
         func hold(_ rejection: Rejection) { order.add(rejection, overflow: onRejection) }
 
         var pass = ReplayPass(base: base, sink: emptySink, options: options, baseEnd: start.end)
-        for record in deferred { pass.apply(record, symbols: reader.symbols) }
+        for record in deferred { pass.apply(record) }
         reader.lastTime = deferred.last?.time ?? Int64.min
         var end: EventReader.End
         if options.sortingFirst {
             // Known to be out of time order: read once, holding the records, instead of streaming first.
             end = .unsorted(lines: 0)
         } else {
-            end = try reader.read(inputs, onRecord: { record, symbols in pass.apply(record, symbols: symbols) },
-                                  onRejection: { hold($0) })
+            end = try read(inputs, with: &reader, into: &pass, onRejection: { hold($0) })
         }
         if end == .complete, pass.late == nil {
             if let conflicts = try reader.settleDuplicates(inputs) {
@@ -110,7 +109,7 @@ extension BillingPipeline {
             _ = try exact.read(inputs, onRecord: { record, _ in records.append(record) }, onRejection: { hold($0) })
             records.sort { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
             pass = ReplayPass(base: base, sink: emptySink, options: options, baseEnd: start.end)
-            for record in records { pass.apply(record, symbols: exact.symbols) }
+            for record in records { pass.apply(record) }
             reader = exact
         }
         if let late = pass.late {
@@ -127,11 +126,11 @@ extension BillingPipeline {
         for first in stride(from: 0, to: pass.violations.count, by: 4096) {
             let batch = pass.violations[first..<min(first + 4096, pass.violations.count)]
             let lines = try reader.catalog.reread(batch.map(\.record.location))
-            for ((record, violation), line) in zip(batch, lines) {
+            for ((record, breach), line) in zip(batch, lines) {
                 hold(Rejection(
                     location: reader.catalog.location(record.location), eventID: line.eventID,
                     account: reader.symbols.name(record.account), time: Timestamp(secondsSinceEpoch: record.time),
-                    reason: .rule(violation), originalLine: line.bytes))
+                    reason: .rule(breach.violation(of: record, reader.symbols)), originalLine: line.bytes))
             }
         }
         // A close's rejected lines dated after its month hold later invoices.
@@ -148,7 +147,8 @@ extension BillingPipeline {
         replayed.lateRecords = pass.lateRecords
         if options.keepingRecords {
             replayed.records = pass.records
-            replayed.violated = Dictionary(pass.violations.map { ($0.record.sequence, $0.violation) }, uniquingKeysWith: { first, _ in first })
+            replayed.violated = Dictionary(pass.violations.map { ($0.record.sequence, $0.breach.violation(of: $0.record, reader.symbols)) },
+                                           uniquingKeysWith: { first, _ in first })
         }
         return .replayed(replayed, pass.sink)
     }
@@ -157,14 +157,14 @@ extension BillingPipeline {
 /// One pass of the replay over records in order of time: applies them,
 /// feeds the sink, counts, keeps the rule violations, and takes the
 /// platform at the capture instant and the events after it.
-private struct ReplayPass<Sink: AllocationSink> {
+struct ReplayPass<Sink: AllocationSink> {
     var replayer: Replayer
     var sink: Sink
     let options: ReplayOptions
     /// The end of the close the replay starts from: an event before it is late.
     let baseEnd: Int64?
     var applied = 0
-    var violations: [(record: EventRecord, violation: RuleViolation)] = []
+    var violations: [(record: EventRecord, breach: RuleBreach)] = []
     var captured: Captured?
     /// The earliest late event's time, if any.
     var late: Int64?
@@ -180,7 +180,7 @@ private struct ReplayPass<Sink: AllocationSink> {
         self.baseEnd = baseEnd
     }
 
-    mutating func apply(_ record: EventRecord, symbols: SymbolTable) {
+    mutating func apply(_ record: EventRecord) {
         if let baseEnd, record.time < baseEnd {
             late = min(late ?? record.time, record.time)
             return
@@ -194,8 +194,8 @@ private struct ReplayPass<Sink: AllocationSink> {
             after = true
         }
         if let until = options.until, record.time >= until { return }
-        if let violation = replayer.apply(record, symbols: symbols, emit: { sink.record($0) }) {
-            violations.append((record, violation))
+        if let breach = replayer.apply(record, emit: { sink.record($0) }) {
+            violations.append((record, breach))
             if after { captured?.violatedAfter += 1 }
         } else {
             applied += 1

@@ -18,6 +18,16 @@ public struct BillingPipeline: Sendable {
     /// (every 65,536 lines and at the end of each input); `nil` for none.
     public var progress: (@Sendable (ReadProgress) -> Void)?
 
+    /// Threads a run may use: 1 (the default) reads and replays on the
+    /// caller's thread; 2 or more replay and meter a log in time order on a
+    /// second thread while the first goes on reading (`--jobs`, README
+    /// "Performance"). The results are the same either way.
+    public var jobs = 1
+
+    /// Records handed to the replaying thread at a time, with ``jobs`` of 2
+    /// or more (smaller in tests, so that a short log makes many batches).
+    var replayBatch = 4096
+
     /// For tests: parse every line with Foundation instead of the fast parser.
     var foundationOnly = false
     /// For tests: ids kept with their first line before the id registry keeps only hashes.

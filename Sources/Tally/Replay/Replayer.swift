@@ -18,9 +18,14 @@ struct Replayer: Sendable {
     ///   - emit: receives the allocation changes the event causes.
     /// - Returns: the rule the event breaks, in which case nothing changed.
     mutating func apply(_ record: EventRecord, symbols: SymbolTable, emit: (AllocationChange) -> Void) -> RuleViolation? {
+        apply(record, emit: emit).map { $0.violation(of: record, symbols) }
+    }
+
+    /// Applies one event, as ``apply(_:symbols:emit:)``, the rule it breaks
+    /// not yet named (no names table needed).
+    mutating func apply(_ record: EventRecord, emit: (AllocationChange) -> Void) -> RuleBreach? {
         let key = PlatformState.ApplicationKey(account: record.account, application: record.application)
         let serviceKey = PlatformState.ServiceKey(account: record.account, application: record.application, service: record.service)
-        let appName = { symbols.name(record.application) }
         let time = record.time
         let cause = record.location
 
@@ -38,15 +43,15 @@ struct Replayer: Sendable {
 
         switch record.type {
         case .applicationCreated:
-            guard !state.applications.contains(key) else { return .applicationAlreadyExists(appName()) }
+            guard !state.applications.contains(key) else { return .applicationAlreadyExists }
             state.addApplication(key, flavor: record.flavor!, at: time)
 
         case .applicationFlavorChanged:
             guard let (current, services) = state.applications.modify(key, { ($0.flavor, $0.services) })
-            else { return .applicationNotFound(appName()) }
+            else { return .applicationNotFound }
             let flavor = record.flavor!
-            guard flavor != current else { return .flavorUnchanged(appName(), flavor) }
-            guard flavor != .sandbox else { return .flavorChangeToSandbox(appName()) }
+            guard flavor != current else { return .flavorUnchanged(flavor) }
+            guard flavor != .sandbox else { return .flavorChangeToSandbox }
             state.applications.modify(key) { $0.flavor = flavor }
             for name in services.sorted(by: { $0.index < $1.index }) {
                 let serviceKey = PlatformState.ServiceKey(account: record.account, application: record.application, service: name)
@@ -61,7 +66,7 @@ struct Replayer: Sendable {
             }
 
         case .applicationDestroyed:
-            guard let application = state.removeApplication(key) else { return .applicationNotFound(appName()) }
+            guard let application = state.removeApplication(key) else { return .applicationNotFound }
             for name in application.services.sorted(by: { $0.index < $1.index }) {
                 let serviceKey = PlatformState.ServiceKey(account: record.account, application: record.application, service: name)
                 guard let service = state.services.removeValue(forKey: serviceKey) else { continue }
@@ -87,14 +92,13 @@ struct Replayer: Sendable {
             }
 
         case .serviceDeployed:
-            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound(appName()) }
+            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound }
             let existing = state.services[serviceKey]
             if let existing, existing.type != record.serviceType {
-                return .serviceTypeMismatch(symbols.name(record.service), existing: symbols.name(existing.type),
-                                            given: symbols.name(record.serviceType))
+                return .serviceTypeMismatch(existing: existing.type)
             }
             if flavor == .sandbox, record.instances != 1 {
-                return .sandboxInstances(appName(), instances: Int(record.instances))
+                return .sandboxInstances(Int32(record.instances))
             }
             let service = PlatformState.Service(
                 type: record.serviceType, instances: record.instances, memoryUnits: record.memoryUnits,
@@ -108,9 +112,9 @@ struct Replayer: Sendable {
                                to: held(service, flavor: flavor).allocation))
 
         case .serviceScaled:
-            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound(appName()) }
-            guard state.services.contains(serviceKey) else { return .serviceNotFound(appName(), symbols.name(record.service)) }
-            guard flavor != .sandbox else { return .sandboxCannotScale(appName()) }
+            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound }
+            guard state.services.contains(serviceKey) else { return .serviceNotFound }
+            guard flavor != .sandbox else { return .sandboxCannotScale }
             let (before, after) = state.services.modify(serviceKey) { service -> (PlatformState.Service, PlatformState.Service) in
                 let before = service
                 if record.instances != 0 { service.instances = record.instances }
@@ -122,32 +126,32 @@ struct Replayer: Sendable {
             emit(serviceChange(record.service, from: held(before, flavor: flavor), to: held(after, flavor: flavor).allocation))
 
         case .serviceDestroyed:
-            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound(appName()) }
+            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound }
             guard let service = state.removeService(serviceKey) else {
-                return .serviceNotFound(appName(), symbols.name(record.service))
+                return .serviceNotFound
             }
             let attached = state.applications.modify(key) { $0.domains } ?? []
             for domain in attached where state.domains[domain]?.service == record.service { state.detach(domain) }
             emit(serviceChange(record.service, from: held(service, flavor: flavor), to: nil))
 
         case .domainAdded:
-            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound(appName()) }
-            guard state.services.contains(serviceKey) else { return .serviceNotFound(appName(), symbols.name(record.service)) }
-            guard flavor.allowsCustomDomains else { return .customDomainsNeedLiveOrEnterprise(appName(), flavor) }
-            guard !state.domains.contains(record.domain) else { return .domainAlreadyAttached(symbols.name(record.domain)) }
+            guard let flavor = state.applications.modify(key, { $0.flavor }) else { return .applicationNotFound }
+            guard state.services.contains(serviceKey) else { return .serviceNotFound }
+            guard flavor.allowsCustomDomains else { return .customDomainsNeedLiveOrEnterprise(flavor) }
+            guard !state.domains.contains(record.domain) else { return .domainAlreadyAttached }
             state.attach(record.domain, to: serviceKey)
 
         case .domainRemoved:
-            guard state.applications.contains(key) else { return .applicationNotFound(appName()) }
+            guard state.applications.contains(key) else { return .applicationNotFound }
             guard let attachment = state.domains[record.domain], attachment.account == record.account,
                   attachment.application == record.application
-            else { return .domainNotAttached(symbols.name(record.domain), appName()) }
+            else { return .domainNotAttached }
             state.detach(record.domain)
 
         case .sslEnabled:
-            if let violation = sslViolation(record, symbols: symbols) { return violation }
+            if let breach = sslBreach(record) { return breach }
             guard let (flavor, incarnation) = state.applications.modify(key, { ($0.flavor, $0.incarnation) })
-            else { return .applicationNotFound(appName()) }
+            else { return .applicationNotFound }
             let edge = PlatformState.SSLEdge(
                 account: record.account, application: record.application, applicationIncarnation: incarnation,
                 flavor: flavor, enabledAt: time, since: time, cause: cause, applicationSlot: -1)
@@ -156,11 +160,11 @@ struct Replayer: Sendable {
                                   allocation: edge.allocation, cause: cause, previous: nil))
 
         case .sslCertificateUpdated:
-            if let violation = sslViolation(record, symbols: symbols) { return violation }
+            if let breach = sslBreach(record) { return breach }
 
         case .sslDisabled:
-            if let violation = sslViolation(record, symbols: symbols) { return violation }
-            guard let edge = state.removeEdge(record.domain) else { return .noActiveSSLEdge(symbols.name(record.domain)) }
+            if let breach = sslBreach(record) { return breach }
+            guard let edge = state.removeEdge(record.domain) else { return .noActiveSSLEdge }
             emit(AllocationChange(resource: .sslEdge(record.account, record.domain), time: time, allocation: nil,
                                   cause: cause, previous: OpenAllocation(allocation: edge.allocation, since: edge.since,
                                                                         cause: edge.cause)))
@@ -174,23 +178,28 @@ struct Replayer: Sendable {
     /// checks for those events, so that a question ("may this be
     /// recorded?") costs no copy of the platform.
     func sslViolation(_ record: EventRecord, symbols: SymbolTable) -> RuleViolation? {
+        sslBreach(record).map { $0.violation(of: record, symbols) }
+    }
+
+    /// ``sslViolation(_:symbols:)``, the rule not yet named.
+    func sslBreach(_ record: EventRecord) -> RuleBreach? {
         switch record.type {
         case .sslEnabled:
             let key = PlatformState.ApplicationKey(account: record.account, application: record.application)
-            guard let application = state.applications[key] else { return .applicationNotFound(symbols.name(record.application)) }
+            guard let application = state.applications[key] else { return .applicationNotFound }
             guard let attachment = state.domains[record.domain], attachment.account == record.account,
                   attachment.application == record.application
-            else { return .domainNotAttached(symbols.name(record.domain), symbols.name(record.application)) }
+            else { return .domainNotAttached }
             guard application.flavor.allowsCustomDomains else {
-                return .customDomainsNeedLiveOrEnterprise(symbols.name(record.application), application.flavor)
+                return .customDomainsNeedLiveOrEnterprise(application.flavor)
             }
-            guard !state.sslEdges.contains(record.domain) else { return .sslEdgeAlreadyActive(symbols.name(record.domain)) }
+            guard !state.sslEdges.contains(record.domain) else { return .sslEdgeAlreadyActive }
         case .sslCertificateUpdated, .sslDisabled:
             guard let edge = state.sslEdges[record.domain], edge.account == record.account else {
-                return .noActiveSSLEdge(symbols.name(record.domain))
+                return .noActiveSSLEdge
             }
         default:
-            preconditionFailure("sslViolation(_:symbols:) is for SSL events, not \(record.type)")
+            preconditionFailure("sslBreach(_:) is for SSL events, not \(record.type)")
         }
         return nil
     }

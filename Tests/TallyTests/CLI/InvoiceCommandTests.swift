@@ -49,6 +49,29 @@ struct InvoiceCommandTests {
         #expect(try String(contentsOfFile: output, encoding: .utf8) == run.json())
     }
 
+    @Test("--jobs 2 prints the same bytes and rejected lines as one thread", arguments: ["invoice", "summary", "close"])
+    func jobs(command: String) throws {
+        // A close refuses a month with rejected lines: its log is clean.
+        let log = RandomLog(seed: 11, command == "close" ? RandomLog.Options() : InvariantTests.noisy).text
+        func run(_ jobs: [String]) -> InProcess.Result {
+            let directory = Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let path = directory.appendingPathComponent("log.jsonl").path
+            _ = FileManager.default.createFile(atPath: path, contents: Data(log.utf8))
+            let books = command == "close" ? ["--books", directory.appendingPathComponent("books").path, "--at", "2026-11-02T00:00:00Z"] : []
+            return InProcess.run([command, "--month", "2026-10", "--format", "json"] + books + jobs + [path])
+        }
+        let one = run([])
+        let two = run(["--jobs", "2"])
+        #expect(one.standardOutput.count > 100)
+        #expect(two.status == one.status)
+        #expect(two.standardOutput == one.standardOutput)
+        // The runs' folders differ; nothing else may.
+        let folder = #"/tmp[^ :]*/tally-test-[0-9A-F-]+"#
+        #expect(two.standardError.replacingOccurrences(of: folder, with: "DIR", options: .regularExpression)
+            == one.standardError.replacingOccurrences(of: folder, with: "DIR", options: .regularExpression))
+    }
+
     @Test("no FILE, or -, reads standard input")
     func standardInput() throws {
         let log = try Data(contentsOf: Fixtures.directory.appendingPathComponent("sample-events.jsonl"))
@@ -88,6 +111,8 @@ struct InvoiceCommandTests {
         (["invoice", "--month", "2026-10", "--strict", "--strict"], "--strict is given twice"),
         (["--version", "extra"], "--version takes no arguments, got extra"),
         ([], "Usage: tally"),
+        (["invoice", "--month", "2026-10", "--jobs", "0"], "--jobs \"0\": expected a whole number from 1 to 64, e.g. 2"),
+        (["invoice", "--month", "2026-10", "--jobs", "two"], "--jobs \"two\": expected a whole number from 1 to 64, e.g. 2"),
     ])
     func usage(arguments: [String], message: String) throws {
         let result = try TallyExecutable.run(arguments)

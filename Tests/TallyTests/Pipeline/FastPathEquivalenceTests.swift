@@ -13,10 +13,12 @@ struct FastPathEquivalenceTests {
 
     /// The JSON and text reports and every rejection of a run.
     func reports(_ inputs: [EventInput], foundationOnly: Bool = false, locatedLimit: Int = DuplicateRegistry.locatedLimit,
-                 rates: RateCardSet = InvariantTests.rates) throws -> (json: String, text: String, rejections: [String]) {
+                 jobs: Int = 1, rates: RateCardSet = InvariantTests.rates) throws -> (json: String, text: String, rejections: [String]) {
         var pipeline = BillingPipeline(rateCards: rates)
         pipeline.foundationOnly = foundationOnly
         pipeline.locatedLimit = locatedLimit
+        pipeline.jobs = jobs
+        pipeline.replayBatch = 7
         var rejections: [String] = []
         let result = try pipeline.invoices(for: Self.october, inputs) { rejections.append("\($0)") }
         return (result.json(), result.text(), rejections)
@@ -32,6 +34,34 @@ struct FastPathEquivalenceTests {
         #expect(fast.text == foundation.text, "seed \(seed)")
         #expect(fast.rejections == foundation.rejections, "seed \(seed)")
         #expect(!fast.rejections.isEmpty, "seed \(seed)")
+    }
+
+    @Test("one thread or two (--jobs 2): the same bytes and the same rejections, in order", arguments: SplitMix64.testSeeds)
+    func oneAndTwoThreads(seed: UInt64) throws {
+        let log = RandomLog(seed: seed, InvariantTests.noisy)
+        let inputs = [EventInput.text(log.text, name: "random.jsonl")]
+        let one = try reports(inputs)
+        let two = try reports(inputs, jobs: 2)
+        #expect(two.json == one.json, "seed \(seed)")
+        #expect(two.text == one.text, "seed \(seed)")
+        #expect(two.rejections == one.rejections, "seed \(seed)")
+        #expect(one.rejections.contains { $0.contains("does not exist") || $0.contains("not attached") }, "seed \(seed)")
+        // Out of time order: the read starts over, sorted, on one thread.
+        var random = SplitMix64(seed: seed ^ 0x5EED)
+        let shuffled = log.lines.shuffled(using: &random).map { $0 + "\n" }.joined()
+        let sortedOne = try reports([.text(shuffled, name: "random.jsonl")])
+        let sortedTwo = try reports([.text(shuffled, name: "random.jsonl")], jobs: 2)
+        #expect(sortedTwo.json == sortedOne.json, "seed \(seed)")
+        #expect(sortedTwo.rejections == sortedOne.rejections, "seed \(seed)")
+    }
+
+    @Test("one thread or two, on the real trace", .enabled(if: Fixtures.hasRealTrace))
+    func twoThreadsRealTrace() throws {
+        let inputs = [EventInput.file(Fixtures.realTrace.path)]
+        let one = try reports(inputs, rates: Fixtures.defaultRates)
+        let two = try reports(inputs, jobs: 2, rates: Fixtures.defaultRates)
+        #expect(two.json == one.json)
+        #expect(two.rejections == one.rejections)
     }
 
     @Test("fast reader and Foundation reader, on the real trace",
