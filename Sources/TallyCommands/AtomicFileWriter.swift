@@ -1,79 +1,163 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a report or rejects file so that readers see the old file or the
 /// whole new one, never a part: the bytes go to a temporary file beside the
 /// target, which is flushed to disk and then renamed over it (README, "Bad
-/// input").
+/// input" and "Reports for operators").
 ///
 /// A symbolic link is followed, as the shell's `>` follows it: the file it
 /// points to is replaced (or created, when the link dangles), the link kept.
-/// A target that exists but is not a regular file (a terminal, a pipe,
-/// `/dev/stdout`) can't be replaced; it is written to directly.
+/// A target that exists but is not a regular file (a terminal, a FIFO, a
+/// device) can't be replaced; it is written to directly. A descriptor
+/// `tally` already has open (`/dev/stderr`, `/dev/fd/N`) is written through
+/// as it is; standard output (`/dev/stdout`) gets no writer at all (see
+/// ``open(_:option:)``).
 ///
-/// The temporary file never stays behind: a writer neither committed nor
-/// discarded deletes it when it goes away (every error path), and it is
-/// registered with ``TemporaryFileRegistry`` so that SIGINT, SIGTERM or
-/// SIGHUP delete it too (README, "Command reference").
+/// Every write is `write(2)` on the descriptor, and every failure gives the
+/// system's reason (`strerror`). The temporary file never stays behind: a
+/// writer neither committed nor discarded deletes it when it goes away (every
+/// error path), and it is registered with ``TemporaryFileRegistry`` so that
+/// SIGINT, SIGTERM or SIGHUP delete it too (README, "Command reference").
 final class AtomicFileWriter {
+    /// Why a file can't be opened for writing: the operator's mistake (exit
+    /// 64), or a failure of the system that is nobody's mistake (exit 74).
+    enum OpeningError: Error, Equatable {
+        case mistake(UsageError)
+        case failure(OutputError)
+    }
+
     /// The path as given, for messages.
     let path: String
-    /// Where the bytes go first: a temporary file, or the target itself when
-    /// it is not a regular file.
-    private let writingPath: String
+    private let descriptor: Int32
+    /// The temporary file written, or `nil` when writing directly.
+    private let temporaryPath: String?
     /// The regular file renamed over at the end, or `nil` when writing directly.
     private let finalPath: String?
-    private let handle: FileHandle
     /// The temporary file's slot in ``TemporaryFileRegistry``.
     private var registration: Int?
+    /// Whether the descriptor was closed.
+    private var isClosed = false
     /// Whether the file was committed or discarded.
     private var finished = false
 
-    /// Starts writing `path`, given as `option` (for messages).
-    ///
-    /// - Throws: ``UsageError/unusableOutput(option:path:problem:)`` when the
-    ///   path (or its folder) can't be written, or it is a loop of links.
-    init(path: String, option: String) throws(UsageError) {
+    /// The `errno` values that mean the path given can't be written where it
+    /// is (a missing folder, no permission, a name too long): usage errors.
+    /// Anything else (a full disk, a quota, an I/O error, a read-only file
+    /// system) is a failure to write, exit 74.
+    static let operatorMistakes: Set<Int32> = [EACCES, EPERM, ENOENT, ENOTDIR, EISDIR, ELOOP, ENAMETOOLONG, ENXIO, ENODEV]
+
+    private init(path: String, descriptor: Int32, temporaryPath: String? = nil, finalPath: String? = nil, registration: Int? = nil) {
         self.path = path
-        guard let target = Self.followingLinks(path) else {
-            throw .unusableOutput(option: option, path: path, problem: "is a loop of symbolic links; give a file name")
+        self.descriptor = descriptor
+        self.temporaryPath = temporaryPath
+        self.finalPath = finalPath
+        self.registration = registration
+    }
+
+    /// Opens `path`, given as `option` (for messages), before anything is
+    /// read: the temporary file beside a regular file is created now.
+    ///
+    /// - Returns: the writer, or `nil` when `path` is standard output (`-`,
+    ///   `/dev/stdout`, `/dev/fd/1`), which is written as it is.
+    /// - Throws: ``OpeningError/mistake(_:)`` when the path (or its folder)
+    ///   can't be written, is a folder or a loop of links, or names a
+    ///   descriptor not open for writing; ``OpeningError/failure(_:)`` when
+    ///   the system fails to create the file (a full disk), with its reason.
+    static func open(_ path: String, option: String) throws(OpeningError) -> AtomicFileWriter? {
+        guard let destination = OutputDestination.resolve(path) else {
+            throw .mistake(.unusableOutput(option: option, path: path, problem: "is a loop of symbolic links; give a file name"))
         }
-        let pointsElsewhere = target != path ? " (it links to \(target))" : ""
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
-        if exists, isDirectory.boolValue {
-            throw .unusableOutput(option: option, path: path, problem: "is a folder\(pointsElsewhere); give a file name")
-        }
-        let type = exists ? (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType : nil
-        if exists, type != .typeRegular {
-            guard let handle = FileHandle(forWritingAtPath: target) else {
-                throw .unusableOutput(option: option, path: path, problem: "cannot be written; check its permissions")
+        switch destination {
+        case .standardOutput:
+            return nil
+        case let .descriptor(number):
+            let flags = fcntl(number, F_GETFL)
+            guard flags >= 0 else {
+                throw .mistake(.unusableOutput(option: option, path: path, problem: "descriptor \(number) is not open; give a file name"))
             }
-            writingPath = target
-            finalPath = nil
-            self.handle = handle
-            return
+            guard flags & O_ACCMODE != O_RDONLY else {
+                throw .mistake(.unusableOutput(option: option, path: path,
+                                               problem: "descriptor \(number) is open for reading only; give a file name"))
+            }
+            let copy = fcntl(number, F_DUPFD_CLOEXEC, 0)
+            guard copy >= 0 else { throw openingError(errno, option: option, path: path, advice: "give a file name") }
+            return AtomicFileWriter(path: path, descriptor: copy)
+        case let .file(target):
+            return try open(path, option: option, target: target)
         }
-        let targetURL = URL(fileURLWithPath: target)
-        let temporary = targetURL.deletingLastPathComponent()
-            .appendingPathComponent(".\(targetURL.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+    }
+
+    /// Opens `target`, the file `path` leads to: directly when it is not a
+    /// regular file, else through a temporary file beside it.
+    private static func open(_ path: String, option: String, target: String) throws(OpeningError) -> AtomicFileWriter {
+        let linked = target != path ? " (it links to \(target))" : ""
+        var status = stat()
+        let exists = stat(target, &status) == 0
+        if exists, status.st_mode & S_IFMT == S_IFDIR {
+            throw .mistake(.unusableOutput(option: option, path: path, problem: "is a folder\(linked); give a file name"))
+        }
+        if exists, status.st_mode & S_IFMT != S_IFREG {
+            // A terminal, a FIFO, a device: it can't be replaced.
+            let descriptor = openRetrying(target, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw openingError(errno, option: option, path: path, linked: linked, advice: "check its permissions")
+            }
+            return AtomicFileWriter(path: path, descriptor: descriptor)
+        }
+        let name = String(target[(target.lastIndex(of: "/").map(target.index(after:)) ?? target.startIndex)...])
+        guard name.utf8.count <= nameLimit else {
+            throw openingError(ENAMETOOLONG, option: option, path: path, linked: linked, advice: "give a shorter name")
+        }
+        let temporary = (target.contains("/") ? OutputDestination.folder(of: target) + "/" : "") + temporaryName(for: name)
         // Registered before it exists, so that no signal can leave it behind.
         let registration = TemporaryFileRegistry.register(temporary)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            try? FileManager.default.removeItem(atPath: temporary)
+        let descriptor = openRetrying(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            let code = errno
             TemporaryFileRegistry.unregister(registration)
-            throw .unusableOutput(option: option, path: path,
-                                  problem: "cannot be written\(pointsElsewhere); check that its folder exists and is writable")
+            throw openingError(code, option: option, path: path, linked: linked, advice: "check that its folder exists and is writable")
         }
         // The new file keeps the permissions of the one it replaces.
-        if exists, let permissions = (try? FileManager.default.attributesOfItem(atPath: target))?[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
+        if exists { _ = fchmod(descriptor, status.st_mode & 0o7777) }
+        return AtomicFileWriter(path: path, descriptor: descriptor, temporaryPath: temporary, finalPath: target,
+                                registration: registration)
+    }
+
+    /// The longest name a folder takes (`NAME_MAX` on Linux), in bytes.
+    static let nameLimit = 255
+
+    /// The temporary file's name for a file named `name`:
+    /// `.NAME.tmp-PID-UUID`, the name cut (at a character) so that the whole
+    /// fits in ``nameLimit`` bytes; the process id and UUID keep it unique.
+    static func temporaryName(for name: String) -> String {
+        let suffix = ".tmp-\(getpid())-\(UUID().uuidString)"
+        var base = Substring(name)
+        while 1 + base.utf8.count + suffix.utf8.count > nameLimit { base = base.dropLast() }
+        return "." + base + suffix
+    }
+
+    /// `open(2)`, again when a signal interrupts it (opening a FIFO waits
+    /// for a reader).
+    private static func openRetrying(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+        while true {
+            let descriptor = Glibc.open(path, flags, mode)
+            if descriptor >= 0 || errno != EINTR { return descriptor }
         }
-        writingPath = temporary
-        finalPath = target
-        self.handle = handle
-        self.registration = registration
+    }
+
+    /// The error for `open` failing with `code`: the operator's mistake
+    /// (``operatorMistakes``) with `advice`, else a failure to write. Both
+    /// give the system's reason.
+    static func openingError(_ code: Int32, option: String, path: String, linked: String = "",
+                                     advice: String) -> OpeningError {
+        let problem = "cannot be written\(linked): \(SystemCall.reason(code))"
+        guard operatorMistakes.contains(code) else {
+            return .failure(OutputError(message: "\(option) \(UsageError.shown(path)): \(problem); nothing was read or written"))
+        }
+        return .mistake(.unusableOutput(option: option, path: path, problem: "\(problem); \(advice)"))
     }
 
     deinit {
@@ -82,37 +166,41 @@ final class AtomicFileWriter {
 
     /// Appends `text` as UTF-8.
     func write(_ text: String) throws(OutputError) {
-        try write(Data(text.utf8))
+        var text = text
+        try check(text.withUTF8 { SystemCall.write(UnsafeRawBufferPointer($0), to: descriptor) })
     }
 
-    /// Appends `data`.
-    func write(_ data: Data) throws(OutputError) {
-        do {
-            try handle.write(contentsOf: data)
-        } catch {
-            throw OutputError(message: "\(path): write failed: \(error.localizedDescription)" + (finalPath == nil ? "" : "; the file was left as it was"))
-        }
+    /// Appends `bytes`.
+    func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        try check(SystemCall.write(bytes, to: descriptor))
     }
 
-    /// Flushes to disk and renames the temporary file over the target.
+    /// Throws the write failure `code` names, if any.
+    private func check(_ code: Int32) throws(OutputError) {
+        guard code != 0 else { return }
+        throw OutputError(message: "\(path): write failed: \(SystemCall.reason(code))"
+            + (finalPath == nil ? "" : "; the file was left as it was"))
+    }
+
+    /// Flushes to disk and renames the temporary file over the target; a
+    /// file written directly is closed.
     ///
-    /// - Throws: ``OutputError`` when flushing or renaming fails; the
-    ///   temporary file is deleted and the target left as it was.
+    /// - Throws: ``OutputError`` when flushing, closing or renaming fails;
+    ///   the temporary file is deleted and the target left as it was.
     func commit() throws(OutputError) {
-        guard let finalPath else {
-            try? handle.close()
+        guard let temporaryPath, let finalPath else {
             finished = true
+            try check(closeDescriptor())
             return
         }
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
+        let flushed = fsync(descriptor) == 0 ? 0 : errno
+        let closed = closeDescriptor()
+        if flushed != 0 || closed != 0 {
             discard()
-            throw OutputError(message: "\(path): write failed: \(error.localizedDescription); the file was left as it was")
+            try check(flushed != 0 ? flushed : closed)
         }
-        guard rename(writingPath, finalPath) == 0 else {
-            let problem = String(cString: strerror(errno))
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let problem = SystemCall.reason(errno)
             discard()
             throw OutputError(message: "\(path): cannot be replaced: \(problem); the file was left as it was")
         }
@@ -121,29 +209,22 @@ final class AtomicFileWriter {
         registration = nil
     }
 
+    /// Closes the descriptor once.
+    ///
+    /// - Returns: 0, or the `errno` of `close(2)` (a late write error).
+    private func closeDescriptor() -> Int32 {
+        guard !isClosed else { return 0 }
+        isClosed = true
+        return Glibc.close(descriptor) == 0 ? 0 : errno
+    }
+
     /// Removes the temporary file; the target is left as it was.
     func discard() {
         guard !finished else { return }
         finished = true
-        try? handle.close()
-        if finalPath != nil { _ = unlink(writingPath) }
+        _ = closeDescriptor()
+        if let temporaryPath { _ = unlink(temporaryPath) }
         TemporaryFileRegistry.unregister(registration)
         registration = nil
-    }
-
-    /// `path` with symbolic links followed to the file they name, as `>`
-    /// follows them: a link to a file that does not exist gives that file's
-    /// path. Links in the folders above are left as they are (renaming within
-    /// the folder works through them).
-    ///
-    /// - Returns: the path, or `nil` after 40 links (a loop, as `ELOOP`).
-    static func followingLinks(_ path: String) -> String? {
-        var current = path
-        for _ in 0..<40 {
-            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
-            current = destination.hasPrefix("/") ? destination
-                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
-        }
-        return nil
     }
 }

@@ -52,10 +52,10 @@ struct CloseCommand: Command {
         guard let books = parsed["--books"] else { throw .missingOption("--books", placeholder: "DIR") }
         let instant = try LedgerQuery.instant(parsed, context)
         let format = try ReportCommand.format(parsed, for: InvoiceRun.self)
-        try ReportCommand.checkOutputs(parsed, context)
         guard !parsed.positionals.isEmpty, !parsed.positionals.contains("-") else {
             throw .wrongArguments(command: name, expected: "the event log as files (the books read on from where they stopped), not standard input")
         }
+        guard let outputs = try ReportCommand.outputs(parsed, context) else { return .ioError }
         let inputs = try ReportCommand.inputs(parsed, context)
         let jobs = try ReportCommand.jobs(parsed)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
@@ -76,12 +76,12 @@ struct CloseCommand: Command {
         switch outcome {
         case let .closed(run, document):
             context.console.error("tally: \(month) closed: \(run.invoices.count) invoice\(run.invoices.count == 1 ? "" : "s") issued into \(books)")
-            return format == .json ? ReportCommand.emit(text: document, parsed, status: .success, context)
-                : try ReportCommand.emit(run, as: format, parsed, status: .success, context)
+            return format == .json ? ReportCommand.emit(text: document, to: outputs.report, status: .success, context)
+                : try ReportCommand.emit(run, as: format, to: outputs.report, status: .success, context)
         case let .alreadyClosed(run, document):
             context.console.error("tally: \(month) is already closed; nothing was written. It was issued as follows.")
-            return format == .json ? ReportCommand.emit(text: document, parsed, status: .success, context)
-                : try ReportCommand.emit(run, as: format, parsed, status: .success, context)
+            return format == .json ? ReportCommand.emit(text: document, to: outputs.report, status: .success, context)
+                : try ReportCommand.emit(run, as: format, to: outputs.report, status: .success, context)
         case let .held(run):
             let held = run.invoices.filter { $0.status == .held }.map { "\($0.account) (\($0.rejectedLineCount) rejected line\($0.rejectedLineCount == 1 ? "" : "s"))" }
                 + run.heldAccountsWithoutInvoice.map { "\($0.account) (\($0.rejectedLineCount) rejected line\($0.rejectedLineCount == 1 ? "" : "s"), no invoice)" }

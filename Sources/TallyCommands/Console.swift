@@ -149,21 +149,9 @@ public final class Console: @unchecked Sendable {
                 if toOutput { capturedOutput.append(data) } else { capturedError.append(data) }
             }
         case let .descriptor(descriptor):
-            var failure: Int32 = 0
-            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    offset += written
-                }
-            }
+            let failure = data.withUnsafeBytes { SystemCall.write($0, to: descriptor) }
             if failure != 0 {
-                throw OutputError(message: "\(name): write failed: \(String(cString: strerror(failure)))")
+                throw OutputError(message: "\(name): write failed: \(SystemCall.reason(failure))")
             }
         }
     }

@@ -55,7 +55,7 @@ struct ExplainCommand: Command {
         let period = try ReportCommand.period(parsed)
         let selection = try Self.selection(parsed)
         let format = try ReportCommand.format(parsed, for: ChargeExplanation.self)
-        try ReportCommand.checkOutputs(parsed, context)
+        guard let outputs = try ReportCommand.outputs(parsed, context) else { return .ioError }
         let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
@@ -84,7 +84,7 @@ struct ExplainCommand: Command {
             }
         }
         // Only the account's own lines are shown and decide the exit code.
-        let status = try ReportCommand.emit(explanation, as: format, parsed,
+        let status = try ReportCommand.emit(explanation, as: format, to: outputs.report,
                                             status: ownRejections > 0 || explanation.status == .held ? .dataError : .success,
                                             context)
         if let summary = RejectionSummary.text(of: account, in: period, rejected: ownRejections,

@@ -47,11 +47,11 @@ struct InvoiceCommand: Command {
                                    flags: ["--strict", "--quiet"])
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: InvoiceRun.self)
-        try ReportCommand.checkOutputs(parsed, context)
+        guard let outputs = try ReportCommand.outputs(parsed, context) else { return .ioError }
+        let rejects = outputs.rejects
         let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
-        let rejects = try parsed["--rejects"].map { (path) throws(UsageError) in try AtomicFileWriter(path: path, option: "--rejects") }
         var rejectsFailure: OutputError?
         let onRejection = { (rejection: Rejection) in
             context.console.errorLine("\(rejection)")
@@ -115,9 +115,9 @@ struct InvoiceCommand: Command {
             let emitted: ExitCode
             // A closed month prints as issued, byte for byte (SPEC §7.4).
             if format == .json, let issuedDocument {
-                emitted = ReportCommand.emit(text: issuedDocument, parsed, status: status, context)
+                emitted = ReportCommand.emit(text: issuedDocument, to: outputs.report, status: status, context)
             } else {
-                emitted = try ReportCommand.emit(run, as: format, parsed, status: status, context)
+                emitted = try ReportCommand.emit(run, as: format, to: outputs.report, status: status, context)
             }
             if let summary { context.console.error(summary) }
             return emitted

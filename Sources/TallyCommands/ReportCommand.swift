@@ -64,17 +64,47 @@ enum ReportCommand {
         return format
     }
 
+    /// The outputs a report command writes, checked (``checkOutputs(_:_:)``)
+    /// and opened before the log is read (README, "Reports for operators"):
+    /// an `--output` or `--rejects` that can't be written stops the command
+    /// at once, and leaves the other file as it was.
+    ///
+    /// - Returns: the outputs, or `nil` after saying why one of them can't
+    ///   be created for a reason that is not the operator's mistake (a full
+    ///   disk: exit 74).
+    /// - Throws: ``UsageError`` for an output refused by
+    ///   ``checkOutputs(_:_:)`` or that can't be written where it is.
+    static func outputs(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) -> ReportOutputs? {
+        try checkOutputs(parsed, context)
+        do throws(AtomicFileWriter.OpeningError) {
+            var outputs = ReportOutputs()
+            if let path = parsed["--output"] { outputs.report = try AtomicFileWriter.open(path, option: "--output") }
+            if let path = parsed["--rejects"] { outputs.rejects = try AtomicFileWriter.open(path, option: "--rejects") }
+            return outputs
+        } catch {
+            switch error {
+            case let .mistake(mistake):
+                throw mistake
+            case let .failure(failure):
+                context.console.error("tally: \(failure)")
+                return nil
+            }
+        }
+    }
+
     /// Refuses an `--output` or `--rejects` file that is one of the input logs
-    /// (it would be overwritten) or the same file for both, before anything is
-    /// read or written, and `--rejects -` (standard output carries the
-    /// report); `--output -` is standard output. Files are compared by device
-    /// and inode after following links, so a link, a hard link or
-    /// `/dev/stdin` is caught too; standard input counts as an input when a
-    /// FILE is `-` or there is none. A character device (a terminal,
-    /// `/dev/null`) can't be overwritten and is not refused.
+    /// (it would be overwritten), the same file for both, or inside the books
+    /// of `--books` (a folder only Tally writes; real paths compared, links
+    /// followed), before anything is read or written; and a `--rejects` that
+    /// is standard output (`-`, `/dev/stdout`: it carries the report);
+    /// `--output -` is standard output. Files are compared by device and
+    /// inode after following links, so a link, a hard link or `/dev/stdin`
+    /// is caught too; standard input counts as an input when a FILE is `-` or
+    /// there is none. A character device (a terminal, `/dev/null`) can't be
+    /// overwritten and is not refused.
     static func checkOutputs(_ parsed: Arguments, _ context: CommandContext) throws(UsageError) {
-        if parsed["--rejects"] == "-" {
-            throw .invalidValue(option: "--rejects", value: "-", expected: "a file (standard output carries the report)")
+        if let rejects = parsed["--rejects"], OutputDestination.resolve(rejects) == .standardOutput {
+            throw .invalidValue(option: "--rejects", value: rejects, expected: "a file (standard output carries the report)")
         }
         let outputs = ["--output", "--rejects"].compactMap { option in parsed[option].map { (option, $0) } }
             .filter { $0.1 != "-" }
@@ -91,6 +121,16 @@ enum ReportCommand {
         if outputs.count == 2, outputs[0].1 == outputs[1].1
             || FileIdentity(path: outputs[0].1).map({ $0 == FileIdentity(path: outputs[1].1) }) == true {
             throw .sameOutputs(path: outputs[0].1)
+        }
+        if let books = parsed["--books"] {
+            let folder = OutputDestination.realLocation(of: books)
+            for (option, path) in outputs {
+                guard case let .file(target)? = OutputDestination.resolve(path) else { continue }
+                let location = OutputDestination.realLocation(of: target)
+                if location == folder || location.hasPrefix(folder == "/" ? "/" : folder + "/") {
+                    throw .outputInBooks(option: option, path: path, books: books, isFolder: location == folder)
+                }
+            }
         }
     }
 
@@ -176,66 +216,63 @@ enum ReportCommand {
     }
 
     /// Renders `report` in `format` (one of its ``Report/formats``, as
-    /// ``format(_:for:)`` checked) and writes it to `--output FILE`
-    /// atomically (temporary file, flush, rename), printing nothing, or else
-    /// (and for `--output -`) to standard output.
+    /// ``format(_:for:)`` checked) and writes it to `output`, the `--output`
+    /// opened by ``outputs(_:_:)``, committing it when all is written
+    /// (atomically for a file: temporary file, flush, rename), printing
+    /// nothing; or else (`nil`: no `--output`, `-`, `/dev/stdout`) to
+    /// standard output.
     ///
-    /// - Returns: `status`; 64 when FILE's folder can't be written to; 74 when
-    ///   writing fails part-way (FILE is then left as it was).
+    /// - Returns: `status`; 74 when writing fails (FILE is then left as it was).
     /// - Throws: ``UsageError`` when the report has no such format.
-    static func emit(_ report: some Report, as format: ReportFormat, _ parsed: Arguments, status: ExitCode,
+    static func emit(_ report: some Report, as format: ReportFormat, to output: AtomicFileWriter?, status: ExitCode,
                      _ context: CommandContext) throws(UsageError) -> ExitCode {
         // JSON is written piece by piece as it is made (a month-end run's
         // document is never held whole); text may need its ASCII fallback.
-        guard format == .json else { return emit(text: try render(report, as: format, context), parsed, status: status, context) }
-        return emit(parsed, status: status, context) { write in report.json { piece in piece.withUnsafeBytes(write) } }
+        guard format == .json else { return emit(text: try render(report, as: format, context), to: output, status: status, context) }
+        return emit(to: output, status: status, context) { write in report.json { piece in piece.withUnsafeBytes(write) } }
     }
 
     /// Writes `text`, a report already rendered (e.g. a document the books
-    /// keep byte for byte), as ``emit(_:as:_:status:_:)`` writes a report.
-    static func emit(text: String, _ parsed: Arguments, status: ExitCode, _ context: CommandContext) -> ExitCode {
-        emit(parsed, status: status, context) { write in
+    /// keep byte for byte), as ``emit(_:as:to:status:_:)`` writes a report.
+    static func emit(text: String, to output: AtomicFileWriter?, status: ExitCode, _ context: CommandContext) -> ExitCode {
+        emit(to: output, status: status, context) { write in
             var text = text
             text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
         }
     }
 
-    /// Writes what `produce` hands its writer, in order, to `--output FILE`
-    /// (atomically: nothing of it is seen there unless all of it was
-    /// written) or to standard output. After a failed write, the rest is
-    /// not written.
-    private static func emit(_ parsed: Arguments, status: ExitCode, _ context: CommandContext,
+    /// Writes what `produce` hands its writer, in order, to `output`
+    /// (committed only when all of it was written) or to standard output.
+    /// After a failed write, the rest is not written.
+    private static func emit(to output: AtomicFileWriter?, status: ExitCode, _ context: CommandContext,
                              _ produce: ((UnsafeRawBufferPointer) -> Void) -> Void) -> ExitCode {
         context.console.flushErrors()
         var failure: OutputError?
-        guard let path = parsed["--output"], path != "-" else {
-            produce { bytes in
-                guard failure == nil else { return }
-                do throws(OutputError) { try context.console.out(bytes: bytes) } catch { failure = error }
-            }
-            guard let failure else { return status }
-            context.console.error("tally: \(failure)")
-            return .ioError
-        }
-        let writer: AtomicFileWriter
-        do {
-            writer = try AtomicFileWriter(path: path, option: "--output")
-        } catch {
-            context.console.error("tally: \(error)")
-            return .usage
-        }
         produce { bytes in
             guard failure == nil else { return }
-            do throws(OutputError) { try writer.write(Data(bytes)) } catch { failure = error }
+            do throws(OutputError) {
+                if let output { try output.write(bytes) } else { try context.console.out(bytes: bytes) }
+            } catch {
+                failure = error
+            }
         }
         do throws(OutputError) {
             if let failure { throw failure }
-            try writer.commit()
+            try output?.commit()
             return status
         } catch {
-            writer.discard()
-            context.console.error("tally: \(error.message)")
+            output?.discard()
+            context.console.error("tally: \(error)")
             return .ioError
         }
     }
+}
+
+/// The files a report command writes besides standard output, opened by
+/// ``ReportCommand/outputs(_:_:)`` before the log is read.
+struct ReportOutputs {
+    /// `--output FILE`; `nil` for standard output.
+    var report: AtomicFileWriter?
+    /// `--rejects FILE` (`invoice` only).
+    var rejects: AtomicFileWriter?
 }

@@ -35,6 +35,6 @@ struct SSLCheckCommand: Command {
             context.console.error("tally: \(error)")
             return .noInput
         }
-        return try ReportCommand.emit(result, as: format, parsed, status: result.isAcceptable ? .success : .dataError, context)
+        return try ReportCommand.emit(result, as: format, to: nil, status: result.isAcceptable ? .success : .dataError, context)
     }
 }

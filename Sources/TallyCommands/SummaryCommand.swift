@@ -37,7 +37,7 @@ struct SummaryCommand: Command {
         let parsed = try Arguments(arguments, options: ReportCommand.commonOptions.union(["--books"]), flags: ["--quiet"])
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: MonthSummary.self)
-        try ReportCommand.checkOutputs(parsed, context)
+        guard let outputs = try ReportCommand.outputs(parsed, context) else { return .ioError }
         let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
@@ -60,7 +60,7 @@ struct SummaryCommand: Command {
         } catch {
             return ReportCommand.failure(error, context)
         }
-        let status = try ReportCommand.emit(report, as: format, parsed, status: run.needsAttention ? .dataError : .success, context)
+        let status = try ReportCommand.emit(report, as: format, to: outputs.report, status: run.needsAttention ? .dataError : .success, context)
         if let summary = RejectionSummary.text(of: run, inputs: inputs, rejectsFile: nil) { context.console.error(summary) }
         return status
     }

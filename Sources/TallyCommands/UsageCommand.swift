@@ -46,7 +46,7 @@ struct UsageCommand: Command {
         let account = try LedgerQuery.account(parsed)
         let period = try ReportCommand.period(parsed)
         let format = try ReportCommand.format(parsed, for: UsageReport.self)
-        try ReportCommand.checkOutputs(parsed, context)
+        guard let outputs = try ReportCommand.outputs(parsed, context) else { return .ioError }
         let progress = try ProgressLine.make(parsed, context)
         let inputs = try ReportCommand.inputs(parsed, context)
         guard let rateCards = ReportCommand.rateCards(parsed, context) else { return .configuration }
@@ -73,7 +73,7 @@ struct UsageCommand: Command {
             return ReportCommand.failure(error, context)
         }
         report.ramp = parsed.has("--ascii") || !context.isUTF8Locale ? .ascii : .blocks
-        let status = try ReportCommand.emit(report, as: format, parsed,
+        let status = try ReportCommand.emit(report, as: format, to: outputs.report,
                                             status: ownRejections > 0 || report.status == .held ? .dataError : .success, context)
         if let summary = RejectionSummary.text(of: account, in: period, rejected: ownRejections, holding: report.rejectedLineCount,
                                                hasInvoice: report.status != nil,

@@ -37,6 +37,9 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
     case outputIsInput(option: String, path: String, input: String)
     /// `--output` and `--rejects` name one file.
     case sameOutputs(path: String)
+    /// An output file is inside the books of `--books` (or is their folder),
+    /// a folder only Tally writes (README, "Closing a month").
+    case outputInBooks(option: String, path: String, books: String, isFolder: Bool)
     /// `tally explain` has nothing to explain: no invoice, or no such line.
     case nothingToExplain(ExplainError)
     /// An environment variable's value is not one it accepts, e.g.
@@ -53,7 +56,7 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
              .unknownOption, .repeatedOption, .missingValue, .missingOption, .invalidValue, .invalidName,
              .conflictingOptions, .wrongArguments:
             true
-        case .unusableOutput, .outputIsInput, .sameOutputs, .nothingToExplain, .invalidEnvironment:
+        case .unusableOutput, .outputIsInput, .sameOutputs, .outputInBooks, .nothingToExplain, .invalidEnvironment:
             false
         }
     }
@@ -95,6 +98,9 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(option) \(Self.shown(path)) is the input log \(Self.shown(input)); write the report to another file"
         case let .sameOutputs(path):
             "--output and --rejects name the same file \(Self.shown(path)); give two files"
+        case let .outputInBooks(option, path, books, isFolder):
+            "\(option) \(Self.shown(path)) is \(isFolder ? "" : "inside ")the books folder \(Self.shown(books)), "
+                + "which only Tally writes; write the report elsewhere"
         case let .nothingToExplain(error):
             "\(error)"
         case let .invalidEnvironment(variable, value, expected):

@@ -124,8 +124,8 @@ struct HostileOperationTests {
         // The link's folder does not exist yet: the message says where it points.
         let missing = Self.run(["invoice", "--month", "2026-10", "--output", link, workspace.log])
         #expect(missing.status == .usage)
-        #expect(missing.error == "tally: --output \(link): cannot be written (it links to \(workspace.path("reports/october.txt"))); "
-            + "check that its folder exists and is writable\n")
+        #expect(missing.error == "tally: --output \(link): cannot be written (it links to \(workspace.path("reports/october.txt"))): "
+            + "No such file or directory; check that its folder exists and is writable\n")
         try FileManager.default.createDirectory(atPath: workspace.path("reports"), withIntermediateDirectories: false)
         let result = Self.run(["invoice", "--month", "2026-10", "--output", link, workspace.log])
         #expect(result.status == .success)

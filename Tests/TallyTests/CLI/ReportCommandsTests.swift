@@ -103,7 +103,8 @@ struct ReportCommandsTests {
         let result = try TallyExecutable.run(["summary", "--month", "2026-10", "--output", "/nonexistent-tally/report.txt", Self.sample])
         #expect(result.status == 64)
         #expect(result.standardOutput == "")
-        #expect(result.standardError == "tally: --output /nonexistent-tally/report.txt: cannot be written; check that its folder exists and is writable\n")
+        #expect(result.standardError == "tally: --output /nonexistent-tally/report.txt: cannot be written: No such file or directory; "
+            + "check that its folder exists and is writable\n")
     }
 
     static let usageUsage = "Usage: tally usage --account ACCOUNT --month YYYY-MM [options] [FILE ...]\n"
