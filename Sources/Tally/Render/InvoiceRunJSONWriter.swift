@@ -66,21 +66,19 @@ enum InvoiceRunJSONWriter {
     /// written into a buffer sized from its bound, which is handed on once it
     /// holds `pieceSize` bytes.
     static func write(_ run: InvoiceRun, pieceSize: Int = 1 << 20, in send: ([UInt8]) -> Void) {
-        withoutActuallyEscaping(send) { send in write(run, pieceSize: pieceSize, into: JSONPieces(pieceSize: pieceSize, send: send)) }
-    }
-
-    private static func write(_ run: InvoiceRun, pieceSize: Int, into pieces: JSONPieces) {
-        var pieces = pieces
-        var prices = UnitPriceTexts()
-        pieces.write(bound: headBound(run)) { head(run, &$0) }
-        for index in run.invoices.indices {
-            let invoice = run.invoices[index]
-            pieces.write(bound: bound(invoice)) {
-                self.invoice(invoice, last: index == run.invoices.count - 1, &$0, &prices)
+        withoutActuallyEscaping(send) { send in
+            var pieces = JSONPieces(pieceSize: pieceSize, send: send)
+            var prices = UnitPriceTexts()
+            pieces.write(bound: headBound(run)) { head(run, &$0) }
+            for index in run.invoices.indices {
+                let invoice = run.invoices[index]
+                pieces.write(bound: bound(invoice)) {
+                    self.invoice(invoice, last: index == run.invoices.count - 1, &$0, &prices)
+                }
             }
+            pieces.write(bound: 256) { tail(run, &$0) }
+            pieces.finish()
         }
-        pieces.write(bound: 256) { tail(run, &$0) }
-        pieces.finish()
     }
 
     private static func document(_ run: InvoiceRun, _ output: inout JSONOutput) {

@@ -68,19 +68,6 @@ extension Report {
         send(Array(json().utf8))
     }
 
-    /// The report in `format`, its UTF-8 bytes handed to `send` in order:
-    /// JSON in the pieces of ``json(in:)``, the other forms in one piece.
-    ///
-    /// - Throws: ``UnsupportedReportFormat`` when the report has no such form
-    ///   (see ``formats``).
-    public func rendered(as format: ReportFormat, in send: ([UInt8]) -> Void) throws(UnsupportedReportFormat) {
-        if format == .json {
-            json(in: send)
-        } else {
-            send(Array(try rendered(as: format).utf8))
-        }
-    }
-
     /// The report in `format`.
     ///
     /// - Throws: ``UnsupportedReportFormat`` when the report has no such form

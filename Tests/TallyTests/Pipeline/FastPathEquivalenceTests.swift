@@ -55,22 +55,16 @@ struct FastPathEquivalenceTests {
         #expect(sortedTwo.rejections == sortedOne.rejections, "seed \(seed)")
     }
 
-    @Test("one thread or two, on the real trace", .enabled(if: Fixtures.hasRealTrace))
-    func twoThreadsRealTrace() throws {
-        let inputs = [EventInput.file(Fixtures.realTrace.path)]
-        let one = try reports(inputs, rates: Fixtures.defaultRates)
-        let two = try reports(inputs, jobs: 2, rates: Fixtures.defaultRates)
-        #expect(two.json == one.json)
-        #expect(two.rejections == one.rejections)
-    }
-
-    @Test("fast reader and Foundation reader, on the real trace",
+    @Test("fast reader and Foundation reader, one thread or two, on the real trace",
           .enabled(if: Fixtures.hasRealTrace))
     func realTrace() throws {
         let inputs = [EventInput.file(Fixtures.realTrace.path)]
         let fast = try reports(inputs, rates: Fixtures.defaultRates)
         let foundation = try reports(inputs, foundationOnly: true, rates: Fixtures.defaultRates)
+        let twoThreads = try reports(inputs, jobs: 2, rates: Fixtures.defaultRates)
         #expect(fast.json == foundation.json)
+        #expect(twoThreads.json == fast.json)
+        #expect(twoThreads.rejections == fast.rejections)
     }
 
     @Test("in time order and shuffled: the same bytes", arguments: SplitMix64.testSeeds)
